@@ -75,6 +75,10 @@ class Overview:
     incidents_total: int
     police_required: int
     police_available: int
+    # The Polda's own figure as its board row shows it: its Polres and its reserve (Brimob,
+    # the Polda's staff). Above ``police_available`` by the reserve, which the header names
+    # (the walk read 2.500 in the header and 2.829 on the board as two answers to one sum).
+    police_polda: int
     # Polres/Polresta level (the commands that reinforce), in tree order.
     strength: tuple[UnitStrengthRow, ...]
     # False when built with ``strength=False``: the three figures above are still to come.
@@ -143,19 +147,23 @@ def build(
         .group_by(Severity.id, Severity.name, Severity.name_en, Severity.ordinal)
         .order_by(Severity.ordinal)
     ).all()
-    polres = (
+    commands = (
         session.execute(
             select(Unit.id, Unit.name, Unit.kind)
-            .where(Unit.operation_id == op.id, Unit.kind.in_(("polres", "polresta")))
+            .where(Unit.operation_id == op.id, Unit.kind.in_(("polda", "polres", "polresta")))
             .order_by(Unit.kind.desc(), Unit.name)
         ).all()
         if report is not None
         else []
     )
     rows = []
-    for uid, name, kind in polres:
+    police_polda = 0
+    for uid, name, kind in commands:
         assert report is not None
         st = report.by_unit[uid]
+        if kind == "polda":
+            police_polda += st.police_available
+            continue
         rows.append(
             UnitStrengthRow(
                 uid,
@@ -188,6 +196,7 @@ def build(
         incidents_total=counts[Incident],
         police_required=sum(r.police_required for r in rows),
         police_available=sum(r.police_available for r in rows),
+        police_polda=police_polda,
         strength=tuple(rows),
         strength_loaded=report is not None,
         inputs=inputs,

@@ -153,6 +153,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "sitrepAction", REPORT, QT_TRANSLATE_NOOP("Actions", "Laporan Situasi…"), ("Ctrl+P",)
     ),
     ActionSpec(
+        "readinessReportAction",
+        REPORT,
+        QT_TRANSLATE_NOOP("Actions", "Laporan &kesiapan…"),
+        ("Ctrl+D",),
+    ),
+    ActionSpec(
         "openPlanning",
         PLANNING,
         QT_TRANSLATE_NOOP("Actions", "Kerawanan dan penebalan…"),

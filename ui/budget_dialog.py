@@ -397,7 +397,7 @@ class BudgetDialog(ReadinessForm):
             _tr("Hapus realisasi"),
             what + _tr(" dihapus."),
             _tr("&Hapus"),
-            _tr("Bisa dibatalkan dengan Ctrl+Z."),
+            _tr("Bisa diurungkan dengan Ctrl+Z."),
         ):
             return
 
@@ -444,7 +444,7 @@ class BudgetDialog(ReadinessForm):
                 unit=self.unit_box.currentText(),
             ),
             _tr("&Hapus"),
-            _tr("Bisa dibatalkan dengan Ctrl+Z."),
+            _tr("Bisa diurungkan dengan Ctrl+Z."),
         ):
             return
 

@@ -90,6 +90,6 @@ class IndexPage(QWidget):
                 component=name, stage=row.stage_name, index=index_text(before, self.form._lang)
             ),
             _tr("&Hapus"),
-            _tr("Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z."),
+            _tr("Kebutuhan semua satuan turun. Bisa diurungkan dengan Ctrl+Z."),
         ):
             clear_index(self.form, row, component_id, name, before)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPixmap
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from opscenter.incident_choices import Choice, Choices
@@ -113,31 +113,6 @@ class _Matches(QSortFilterProxyModel):
         return self._typed in search_key(name)
 
 
-class _ReplaceNoChoice(QObject):
-    """Typing (or pasting) into a searchable combo box that shows its "none" entry's label
-    ("— tanpa TPS —") replaces the label instead of adding to it. Qt selects the label only
-    when the field is entered by Tab: back from the list (Alt+Down, Esc) or clicked into, the
-    cursor sat after it and "Air Mumu" was searched as "— tanpa TPS —Air Mumu"."""
-
-    def __init__(self, combo: QComboBox) -> None:
-        super().__init__(combo)
-        self._combo = combo
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            text = event.text()
-            if (text and text.isprintable()) or event.matches(QKeySequence.StandardKey.Paste):
-                edit = self._combo.lineEdit()
-                none_row = self._combo.findData(NO_CHOICE)
-                if (
-                    edit is not None
-                    and none_row >= 0
-                    and edit.text() == self._combo.itemText(none_row)
-                ):
-                    edit.selectAll()  # the key then replaces the label
-        return False
-
-
 def searchable(combo: QComboBox, *, filter_box: bool = False) -> None:
     """Type any part of a name ("kerinci", "kab. ker") to find it; never adds what was typed.
     Leaving the field settles what was typed (``settle``): what is shown is what is saved. A
@@ -155,6 +130,15 @@ def searchable(combo: QComboBox, *, filter_box: bool = False) -> None:
     assert edit is not None  # an editable combo box always has one
 
     def typed(text: str) -> None:
+        # Typing or pasting (keys, the context menu, a drop) into a field that shows the
+        # "none" entry's label ("— tanpa TPS —") replaces the label instead of adding to it.
+        # Qt selects the label only when the field is entered by Tab: back from the list
+        # (Alt+Down, Esc) or clicked into, "Air Mumu" was searched as "— tanpa TPS —Air Mumu".
+        none_row = combo.findData(NO_CHOICE)
+        label = combo.itemText(none_row) if none_row >= 0 else ""
+        if label and text != label and label in text:
+            text = text.replace(label, "", 1)
+            edit.setText(text)  # not an edit of the user's: textEdited does not come again
         matches.set_typed(text)
         if text and matches.rowCount():
             completer.complete()
@@ -171,12 +155,6 @@ def searchable(combo: QComboBox, *, filter_box: bool = False) -> None:
 
     edit.textEdited.connect(typed)
     edit.editingFinished.connect(leave)
-    # Keys reach the combo box (its line edit's focus proxy), which hands them on to the
-    # line edit directly, past any filter of the line edit's; keys sent to the line edit
-    # itself (the completer's list hands them on so) pass the second.
-    replace = _ReplaceNoChoice(combo)
-    combo.installEventFilter(replace)
-    edit.installEventFilter(replace)
 
 
 def _own(text: str) -> str:

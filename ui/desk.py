@@ -12,11 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtGui import QUndoStack
 
 from opscenter.actor import Actor
 from opscenter.clock import now as operation_now
 from opscenter.store import Store
+from ui.translations import translator
+
+_tr = translator("Desk")
+
+# A hint names the edit it would undo, cut to this many characters.
+HINT_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -26,3 +33,16 @@ class Desk:
     # Ctrl+Z undoes the last edit, whichever panel made it.
     undo_stack: QUndoStack
     clock: Callable[[], datetime] = operation_now
+
+
+def undo_hint(stack: QUndoStack) -> str:
+    """ "Ctrl+Z: urungkan <the last edit>" while there is one to undo, else nothing: the walk
+    read "Ctrl+Z: batalkan" after an import, which Ctrl+Z does not undo (Data › Riwayat
+    impor does). Panels showing it follow ``stack.indexChanged``."""
+    # The stack clears itself, emitting, as it is deleted (the window closing).
+    if not shiboken6.isValid(stack) or not stack.canUndo():
+        return ""
+    what = stack.undoText()
+    if len(what) > HINT_CHARS:
+        what = what[: HINT_CHARS - 1] + "\u2026"
+    return _tr("Ctrl+Z: urungkan {what}").format(what=what) if what else _tr("Ctrl+Z: urungkan")

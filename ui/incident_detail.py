@@ -30,12 +30,11 @@ from opscenter.errors import OpsError
 from opscenter.incident_choices import Choice, Choices
 from opscenter.incident_log import FollowUpRow, IncidentRow
 from opscenter.messages import describe
-from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.choice_combo import choose, chosen, fill_combo
 from ui.form_parts import error_label, field
 from ui.incident_fields import PointEdits, UnitsPicker, point_texts
-from ui.incidents_model import FollowUpColumn, FollowUpsModel, region_text
+from ui.incidents_model import FollowUpColumn, FollowUpsModel, local_time, region_text
 from ui.translations import interface_language, translator
 
 _tr = translator("IncidentForm")  # the form's context: its translations stay
@@ -81,6 +80,14 @@ class IncidentDetail(QFrame):
         header = self.follow_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FollowUpColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        # A time (``local_time``) on two lines, the date over the hour and zone: the note
+        # keeps the width of the narrow pane.
+        fm = self.follow_view.fontMetrics()
+        header.setSectionResizeMode(FollowUpColumn.AT, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(
+            FollowUpColumn.AT,
+            max(fm.horizontalAdvance("27-11-2024"), fm.horizontalAdvance("23:59 WITA")) + 16,
+        )
         # The pane is narrow: who wrote an entry is in its tooltip, the text gets the width.
         self.follow_view.setColumnHidden(FollowUpColumn.ACTOR, True)
         self.follow_view.verticalHeader().setSectionResizeMode(
@@ -222,10 +229,9 @@ class IncidentDetail(QFrame):
         self.heading.setText(f"{row.code}  {row.title}")
         self._show_badges(row)
         facts = [
-            _tr("Terjadi <b>{o} {zone}</b> · dicatat {r} {zone} oleh {by}").format(
-                o=row.occurred_local.strftime("%d-%m-%Y %H:%M"),
-                r=row.recorded_local.strftime("%d-%m-%Y %H:%M"),
-                zone=zone_label(row.occurred_local.tzinfo or DEFAULT_TIMEZONE),
+            _tr("Terjadi <b>{o}</b> · dicatat {r} oleh {by}").format(
+                o=local_time(row.occurred_local),
+                r=local_time(row.recorded_local),
                 by=row.recorded_by,
             ),
             _tr("Wilayah: {w}").format(w=region_text(row) or "—"),

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from opscenter.incident_log import IncidentRow
-from opscenter.operations import DEFAULT_TIMEZONE, local_text, zone_label
+from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.date_axis import LocalDateAxis
+from ui.incidents_model import local_time
 from ui.screen_fit import FlowLayout, pair
 from ui.text_size import follow_font
 from ui.translations import translator
@@ -176,6 +177,15 @@ class IncidentTimeline(QWidget):
         # About 30 characters at least, so the plot does not jump with each filter.
         item.getAxis("left").setWidth(max(widest, 30 * metrics.averageCharWidth()) + 24)
         self._fit_lane_font()
+
+    def height_for_lanes(self, lanes: int) -> int:
+        """How tall the timeline must be to show ``lanes`` lanes with their names at the axis
+        type: the lanes and what is around them (title, time axis), as laid out now."""
+        around = self.height() - int(self.view.height())
+        if self.view.height() <= 0 or around <= 0:  # not laid out yet: a title and an axis
+            around = 4 * self.fontMetrics().height()
+        pitch = QFontMetrics(theme.scaled_font(self, 0.95)).height() * 1.05
+        return around + int(lanes * pitch) + 1
 
     def _fit_lane_font(self) -> None:
         """Lane names at the axis type, smaller where the lanes are closer than a line: names
@@ -375,7 +385,7 @@ class IncidentTimeline(QWidget):
         if row is None:
             return ""
         return (
-            f"{row.code} · {local_text(row.occurred_local, self._zone)}\n"
+            f"{row.code} · {local_time(row.occurred_local)}\n"
             f"{row.severity_name} · {row.status_name}\n{row.title}"
         )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from opscenter.incident_choices import Choice
 from opscenter.incident_log import FollowUpRow, IncidentRow
+from opscenter.operations import DEFAULT_TIMEZONE, local_text
 from ui import theme
 from ui.keyed_rows import runs as _runs
 from ui.table_model import PAINT_ROLES, AnyIndex, TableModel, painted
@@ -32,9 +34,11 @@ NEW_BACKGROUND = theme.NEW_BG  # "Baru": not yet in hand, the eye should find it
 _tr = translator("IncidentsModel")
 
 
-def local_time(row_time: Any) -> str:
-    """ "27-11 14:05" in the operation's zone (the zone is named in the column header)."""
-    return str(row_time.strftime("%d-%m-%y %H:%M"))
+def local_time(at: datetime) -> str:
+    """ "27-11-2024 14:05 WIB": a time of the incident log as the whole app writes one
+    (``opscenter.operations.local_text``), in the operation's zone the row was read in. The
+    list, the detail pane, its follow-ups and the timeline all write it so."""
+    return local_text(at, at.tzinfo or DEFAULT_TIMEZONE)
 
 
 class Column(IntEnum):
@@ -54,8 +58,9 @@ def _headers(zone: str) -> dict[Column, tuple[str, str]]:
     """The column titles; ``zone`` is the operation's label (WIB, WITA, WIT)."""
     return {
         Column.CODE: (_tr("No."), _tr("Nomor kejadian")),
+        # Each time names its zone (``local_time``), as in the rest of the app.
         Column.OCCURRED: (
-            _tr("Waktu ({zone})").format(zone=zone),
+            _tr("Waktu"),
             _tr("Waktu kejadian, waktu operasi ({zone})").format(zone=zone),
         ),
         Column.SEVERITY: (_tr("Tingkat"), _tr("Tingkat keparahan")),
@@ -153,8 +158,8 @@ class IncidentsModel(TableModel[IncidentRow]):
                 return f"{row.title}\n\n{row.description}"
             if column is Column.OCCURRED:
                 return _tr("Terjadi {o}; dicatat {r} oleh {by}").format(
-                    o=row.occurred_local.strftime("%d-%m-%Y %H:%M"),
-                    r=row.recorded_local.strftime("%d-%m-%Y %H:%M"),
+                    o=local_time(row.occurred_local),
+                    r=local_time(row.recorded_local),
                     by=row.recorded_by,
                 )
             if column is Column.CASUALTIES:
@@ -276,12 +281,12 @@ class FollowUpsModel(TableModel[FollowUpRow]):
     def cell(self, row: FollowUpRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tr("{at} oleh {actor}\n{text}").format(
-                at=row.at_local.strftime("%d-%m-%Y %H:%M"), actor=row.actor, text=row.text
+                at=local_time(row.at_local), actor=row.actor, text=row.text
             )
         if role == Qt.ItemDataRole.DisplayRole:
             match FollowUpColumn(column):
                 case FollowUpColumn.AT:
-                    return row.at_local.strftime("%d-%m %H:%M")
+                    return local_time(row.at_local)
                 case FollowUpColumn.ACTOR:
                     return row.actor
                 case FollowUpColumn.STATUS:

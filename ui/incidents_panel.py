@@ -49,12 +49,12 @@ from ui.desk import Desk
 from ui.incident_actions import IncidentActions
 from ui.incident_detail import IncidentDetail
 from ui.incident_form import IncidentForm
-from ui.incident_list_layout import IncidentListLayout
+from ui.incident_list_layout import ROW_LINES, IncidentListLayout
 from ui.incident_timeline import IncidentTimeline
 from ui.incidents_model import SORT_ROLE, Column, IncidentsModel
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
-from ui.screen_fit import FlowLayout, pair, scrolling
+from ui.screen_fit import FlowLayout, SharedSplit, pair, scrolling
 from ui.table_view import style_table
 from ui.text_size import follow_font
 from ui.translations import interface_language, translator
@@ -158,7 +158,7 @@ class IncidentsPanel(IncidentListLayout):
             read_only=True,
             cell="0 6px",
             header="4px 6px",
-            row_height=1.8,
+            row_height=ROW_LINES,
         )
         self.view.setModel(self.proxy)
         # List colours (a closed incident's grey) stay readable on the night theme's rows.
@@ -212,34 +212,34 @@ class IncidentsPanel(IncidentListLayout):
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 16))
         bar.addWidget(self.search)
         bar.addWidget(self.new_button)
+        # The count rides on the bar's last row (beside the search on a laptop, where the bar
+        # wraps anyway): a line of its own above the list cost a row of incidents.
+        bar.addWidget(self.count_label)
 
         self._side_by_side = True  # the detail pane beside the list (``_place_detail``)
         self.upper = QSplitter(Qt.Orientation.Horizontal, self)
-        list_side = QWidget(self.upper)
-        list_layout = QVBoxLayout(list_side)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.count_label)
-        list_layout.addWidget(self.view, 1)
-        self.upper.addWidget(list_side)
-        # Scrolls when the window is too low for the whole incident (a 768 px laptop).
+        self.upper.addWidget(self.view)
+        # Scrolls when the window is too low for the whole incident (a 768 px laptop). Shown
+        # only while an incident is chosen (``_show_detail``).
         self.detail_area = scrolling(self.detail, self.upper)
         self.detail_area.setObjectName("incidentDetailArea")
         self.detail_area.setProperty("wallHide", True)
+        self.detail_area.hide()
         self.upper.addWidget(self.detail_area)
         self.upper.setChildrenCollapsible(False)
         self.upper.installEventFilter(self)
         self.upper.setStretchFactor(0, 3)
         self.upper.setStretchFactor(1, 2)
-        self.upper.setSizes([1360, 530])
+        self.width_split = SharedSplit(self.upper, self.share_width)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.upper)
         self.splitter.addWidget(self.timeline)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 360])
+        self.height_split = SharedSplit(self.splitter, self._share_height)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
 
@@ -360,6 +360,7 @@ class IncidentsPanel(IncidentListLayout):
         self.model.set_rows(rows)
         self.timeline.set_rows(self.model.rows())
         self._refit_region()
+        self._share()  # another number of lanes, other titles
         self._show_count()
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_incident(selected)
@@ -418,12 +419,20 @@ class IncidentsPanel(IncidentListLayout):
         self.incident_selected.emit(row)
 
     def _show_detail(self, row: IncidentRow | None) -> None:
+        """The chosen incident in the detail pane; nothing chosen, no pane: the list takes
+        the width (an empty pane took 540 of 1920 px, and every title was cut)."""
         if row is None:
             self.detail.show_incident(None, ())
+            if not self.detail_area.isHidden():
+                self.detail_area.hide()
+                self._share()
             return
         with self._store.read() as s:
             entries = incident_log.follow_ups(s, row.id, lang=self._lang)
         self.detail.show_incident(row, entries)
+        if self.detail_area.isHidden():
+            self.detail_area.show()
+            self._share()
 
     def _refresh_detail(self) -> None:
         row = self.selected_incident()

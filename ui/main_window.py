@@ -42,6 +42,7 @@ from ui import (
     status_line,
     view_menu,
 )
+from ui.confirm import confirm
 from ui.desk import Desk
 from ui.empty_state import EmptyState
 from ui.live import ChangeFeed
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("OpsCenter")
         fit_to_screen(self, PREFERRED_SIZE)  # never bigger than the screen's free area
         self._drafts_offered = False
+        self._quit_confirmed = False  # Keluar was answered: the close asks no more
 
         # Who acts from this window and everything it opens: the account that logged in
         # (``ui.login_dialog.ask_login``), passed on to every dialog, window and worker.
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
         self.quit_action = actions.create(self, "quitAction")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit_asked)
         file_menu.addAction(self.quit_action)
         edit_menu.install(self)
         view_menu.install(self, self._lang)
@@ -392,7 +394,34 @@ class MainWindow(QMainWindow):
             writes=panel.writes,
         )
 
+    def may_quit(self) -> bool:
+        """Ask before the window closes for good (the walk: Alt+B in the import dialog had
+        become the Berkas menu, and the path typed on reached "k", Keluar). Batal is the
+        default, and Keluar has no letter of its own, so neither Enter nor more typing quits."""
+        return confirm(
+            self,
+            self.tr("Keluar dari OpsCenter?"),
+            self.tr("Keluar dari OpsCenter?"),
+            self.tr("Keluar"),
+            self.tr(
+                "Papan, peta dan pantauan berhenti diperbarui di layar ini; data yang tersimpan "
+                "tetap di basis data."
+            ),
+        )
+
+    def quit_asked(self) -> None:
+        """Berkas › Keluar and Ctrl+Q: close once the user said so."""
+        if self.may_quit():
+            self._quit_confirmed = True
+            self.close()
+            self._quit_confirmed = False  # closing was refused (unsaved input): ask again
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The title bar's close (and Alt+F4) asks too; a close() from the program (the tests,
+        # ``ui.app`` at the end of a session) does not.
+        if event.spontaneous() and not self._quit_confirmed and not self.may_quit():
+            event.ignore()
+            return
         if not self._editors_closed():
             event.ignore()
             return

@@ -86,16 +86,22 @@ def draw_regions(
     return visible
 
 
-def draw_hover(painter: QPainter, path: QPainterPath, view: Viewport, size: QSize) -> None:
-    """The outline of the region under the mouse, over the scene (the full path)."""
-    pen = QPen(colours().hover)
-    pen.setCosmetic(True)
-    pen.setWidthF(2.5)
+def draw_hover(
+    painter: QPainter, path: QPainterPath, view: Viewport, size: QSize, *, chosen: bool = False
+) -> None:
+    """The outline of the region under the mouse, over the scene (the full path); *chosen*:
+    the region clicked, wider and over a halo, so it stays told apart from the hover's."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setTransform(view.transform(size))
-    painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
+    c = colours()
+    pens = ((c.halo, 7.0), (c.hover, 4.0)) if chosen else ((c.hover, 2.5),)
+    for colour, width in pens:
+        pen = QPen(colour)
+        pen.setCosmetic(True)
+        pen.setWidthF(width)
+        painter.setPen(pen)
+        painter.drawPath(path)
 
 
 def draw_alerts(

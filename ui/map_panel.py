@@ -20,8 +20,14 @@ The readiness matrix, the TPS, the units and the watch are read only while their
 on a live change the matrix and the TPS are read again only where the change moves them
 (``reuse=``/``changed=``). The area layers colour the same polygons, so one of them shows at a
 time (the watch shows the kecamatan instead of the kabupaten/kota, and hands them back when it
-goes off). Clicking a region emits ``region_chosen`` (the operation page filters the incidents
-list to it); clicking a point emits ``incident_chosen``. The read (``ui.map_read``) runs off
+goes off). Clicking a region chooses it: it is outlined and the strip over the map names it
+with the figures of the layers shown, and ``region_chosen`` is emitted; nothing else changes.
+Only the strip's button (or the map's context menu) filters the other tabs to it, through
+``region_filter_wanted`` (the operation page sets the units board's and the incidents list's
+region boxes), and the same button or *Seluruh wilayah* (Home) takes that filter off again:
+a click in passing must not quietly narrow what the duty officer sees elsewhere (the walk:
+a Tebo click left the board on Polres Tebo, unnoticed). Clicking a point emits
+``incident_chosen``. The read (``ui.map_read``) runs off
 the GUI thread (``ui.worker.start_job``) and follows the journal through ``ui.live_updates``
 (what a change does: ``ui.map_updates``); ``ui.map_presenter`` puts what is read on the view
 and the legends. This module lays out the widgets, reads, and answers the switches.
@@ -63,6 +69,7 @@ from ui.map_layer_switches import MapLayers
 from ui.map_layers import MapFlow, MapPoint, MapUnit
 from ui.map_presenter import MapPresenter
 from ui.map_read import MapRead, MapShown, read_map
+from ui.map_region_card import RegionCard, one_line
 from ui.map_replay import ReplayBar
 from ui.map_units import unit_marks
 from ui.map_updates import MapUpdates
@@ -76,7 +83,9 @@ _tr = translator("MapPanel")
 class MapPanel(QFrame):
     """The operation map tab."""
 
-    region_chosen = Signal(int)  # a region clicked: its id
+    region_chosen = Signal(int)  # a region clicked: its id (chosen on the map only)
+    # The user asked to filter the other tabs to a region (its id), or to stop (None).
+    region_filter_wanted = Signal(object)
     incident_chosen = Signal(int)  # an incident clicked: its id
     read_shown = Signal()  # a read landed and the map shows it (tests, benches)
 
@@ -93,6 +102,7 @@ class MapPanel(QFrame):
         self._lang = interface_language()
         self._shown = MapShown()
         self._stage_id: int | None = None  # chosen; None: the stage in force
+        self._filtered: int | None = None  # the region the other tabs were filtered to
         self._shapes_stale = True
         self._incident_points = IncidentPoints(self._shown)
         self.updates = MapUpdates(self)
@@ -128,11 +138,23 @@ class MapPanel(QFrame):
         self.home_action.setObjectName("mapHomeAction")
         self.home_action.setShortcut(QKeySequence(Qt.Key.Key_Home))
         self.home_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.home_action.triggered.connect(self.view.home)
+        self.home_action.triggered.connect(self.show_all)
         self.addAction(self.home_action)
         self.home_button = QPushButton(_tr("Seluruh &wilayah"), self)
-        self.home_button.setToolTip(_tr("Tampilkan seluruh wilayah operasi (Home)"))
-        self.home_button.clicked.connect(self.view.home)
+        self.home_button.setObjectName("mapHomeButton")
+        self.home_button.setToolTip(
+            _tr("Tampilkan seluruh wilayah operasi dan lepas saringan wilayah (Home)")
+        )
+        self.home_button.clicked.connect(self.show_all)
+        # The region chosen: its name and figures, and the one way to filter the other tabs.
+        self.region_card = RegionCard(self.view)
+        self.region_name, self.region_info = self.region_card.name, self.region_card.info
+        self.filter_button = self.region_card.button
+        self.filter_button.clicked.connect(self.toggle_filter)
+        self.filter_action = QAction(self)
+        self.filter_action.setObjectName("mapRegionFilterAction")
+        self.filter_action.triggered.connect(self.toggle_filter)
+        self.view.selectionChanged.connect(self._show_selection)
 
         side = self.layer_column = MapLayers(self)
         self.vulnerability, self.bawaslu, self.strength = (
@@ -195,6 +217,7 @@ class MapPanel(QFrame):
         column.addLayout(top)
         column.addLayout(body, 1)
         column.addWidget(self.replay)
+        self._show_selection()
         self.reload()
 
     def fit_layers(self) -> None:
@@ -432,7 +455,75 @@ class MapPanel(QFrame):
     def _region_clicked(self, code: str) -> None:
         region_id = self._shown.ids.get(code)
         if region_id is not None:
+            self.view.set_selected(code)
             self.region_chosen.emit(region_id)
+
+    def select_region(self, region_id: int | None) -> None:
+        """Choose a region as a click does (None: none); the other tabs are left as they are."""
+        self.view.set_selected(self._shown.codes.get(region_id) if region_id is not None else None)
+
+    def selected_region(self) -> int | None:
+        code = self.view.selected()
+        return self._shown.ids.get(code) if code is not None else None
+
+    def filtered_region(self) -> int | None:
+        """The region the other tabs were filtered to from here (None: they were not)."""
+        return self._filtered
+
+    def toggle_filter(self) -> None:
+        """Filter the other tabs to the region chosen, or, when they already are, stop."""
+        chosen = self.selected_region()
+        if self._filtered is not None and self._filtered == chosen:
+            self.set_filtered(None)
+            self.region_filter_wanted.emit(None)
+        elif chosen is not None:
+            self.set_filtered(chosen)
+            self.region_filter_wanted.emit(chosen)
+
+    def set_filtered(self, region_id: int | None) -> None:
+        """What the other tabs are filtered to (the operation page says so when the user
+        changed their region boxes there); nothing is emitted."""
+        self._filtered = region_id
+        self._show_selection()
+
+    def show_all(self) -> None:
+        """*Seluruh wilayah* (Home): the whole area, no region chosen, and the other tabs'
+        region filter set from here taken off."""
+        self.view.home()
+        self.view.set_selected(None)
+        if self._filtered is not None:
+            self.set_filtered(None)
+            self.region_filter_wanted.emit(None)
+
+    def _name(self, region_id: int) -> str:
+        code = self._shown.codes.get(region_id)
+        return self.view.region_text(code)[0] if code is not None else ""
+
+    def _show_selection(self) -> None:
+        """The card on the map: the region chosen, its figures, the filter's state."""
+        chosen = self.selected_region()
+        filtered = self._filtered
+        code = self.view.selected()
+        name, figures = self.view.region_text(code) if code is not None else ("", "")
+        lines = [one_line(figures)] if figures.strip() else []
+        if filtered is not None and filtered != chosen:
+            lines.append(
+                _tr("Papan satuan dan Kejadian disaring ke {name}").format(
+                    name=self._name(filtered)
+                )
+            )
+        self.region_card.show_text(name, "\n".join(lines))
+        if filtered is not None and filtered == chosen:
+            text = _tr("Lepas saringan wila&yah di tab lain")
+            tip = _tr("Papan satuan dan Kejadian kembali menampilkan semua wilayah")
+        else:
+            text = _tr("Saring tab lain ke wila&yah ini")
+            tip = _tr("Papan satuan dan Kejadian hanya menampilkan wilayah ini")
+        for widget in (self.filter_button, self.filter_action):
+            widget.setText(text)
+            widget.setToolTip(tip)
+            widget.setEnabled(chosen is not None)
+        self.filter_button.setVisible(chosen is not None)
 
     def region_code(self, region_id: int) -> str | None:
         return self._shown.codes.get(region_id)
@@ -446,6 +537,7 @@ class MapPanel(QFrame):
             super().contextMenuEvent(event)
             return
         menu = QMenu(self)
+        menu.addAction(self.filter_action)
         menu.addAction(self.home_action)
         menu.exec(event.globalPos())
 

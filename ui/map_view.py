@@ -100,6 +100,8 @@ class MapView(QWidget):
 
     regionClicked = Signal(str)
     pointClicked = Signal(int)
+    # The region chosen (``set_selected``) or what is known of it (its figures) changed.
+    selectionChanged = Signal()
     # Emitted after a sharp scene was drawn (the bench's "first frame", the tests' waits).
     rendered = Signal()
 
@@ -138,6 +140,7 @@ class MapView(QWidget):
         self._flows_drawn: list[tuple[MapFlow, QPointF, QPointF]] = []
         self._scene = Scene(self, self._render_base, self._render_points)
         self._hover = -1
+        self._selected = ""  # the code of the region chosen (``set_selected``), outlined
         self._press: QPointF | None = None
         self._press_view: Viewport | None = None
         self._dragged = False
@@ -173,6 +176,8 @@ class MapView(QWidget):
         self.home()
         if kept is not None:
             self._set_view(kept)
+        if self._selected:
+            self.selectionChanged.emit()  # its name and figures, or none at this level
         if FREEZE_AFTER_BUILD:
             keep_long_lived()
 
@@ -196,8 +201,29 @@ class MapView(QWidget):
         return dict(self._outlined), dict(self._dotted)
 
     def set_figures(self, figures: Mapping[str, str]) -> None:
-        """The lines shown under a region's name when the mouse rests on it."""
+        """The lines shown under a region's name when the mouse rests on it (and beside the
+        map for the region chosen)."""
         self._figures = dict(figures)
+        if self._selected:
+            self.selectionChanged.emit()
+
+    def set_selected(self, code: str | None) -> None:
+        """The region chosen (a click), outlined until another is chosen or None."""
+        if (code or "") != self._selected:
+            self._selected = code or ""
+            self.update()
+            self.selectionChanged.emit()
+
+    def selected(self) -> str | None:
+        return self._selected or None
+
+    def region_text(self, code: str) -> tuple[str, str]:
+        """A region's name and its figures as the layers shown give them (the hover's text);
+        ("", "") for a region not drawn."""
+        i = self._regions.index.get(code, -1)
+        if i < 0:
+            return "", ""
+        return self._regions.names[i], self._figures.get(code, "")
 
     def set_points(self, points: Sequence[MapPoint]) -> None:
         """All the points (incidents) at once."""
@@ -499,7 +525,10 @@ class MapView(QWidget):
         painter = QPainter(self)
         view = self._view
         fresh = self._scene.show(painter, view, settling=self._settle.isActive())
-        if 0 <= self._hover < len(self._regions.paths):
+        chosen = self._regions.index.get(self._selected, -1) if self._selected else -1
+        if chosen >= 0:
+            draw_hover(painter, self._regions.paths[chosen], view, self.size(), chosen=True)
+        if 0 <= self._hover < len(self._regions.paths) and self._hover != chosen:
             draw_hover(painter, self._regions.paths[self._hover], view, self.size())
         painter.end()
         if fresh:

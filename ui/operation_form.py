@@ -190,7 +190,7 @@ class OperationForm(QDialog):
         self._refs: list[Ref] = []  # rows added here (their ids move when an add is redone)
         self.problem = error_label(self, "formProblem")
         self.hint = QLabel(
-            _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup"),
+            _tr("Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z mengurungkan · Esc menutup"),
             self,
         )
         self.hint.setStyleSheet(f"color: {theme.MUTED.name()};")

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QTabWidget, QVBoxLayout, QWidget
 
 from opscenter.live import JournalChanges
 from opscenter.overview import Overview
 from ui import text_size, theme
+from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.live_updates import Deferred
 from ui.operation_header import OperationHeader
@@ -77,7 +78,8 @@ class OperationPage(QWidget):
         self.map: MapPanel | None = None
         self.watch: WatchPanel | None = None
         self._overview: Overview | None = None  # the newest, for a map built later
-        # The region last clicked on the map, for an incidents list built after the click.
+        # The region the map asked to filter the other tabs to (its strip's button), for
+        # an incidents list built after it; None: no filter from the map.
         self._map_region: int | None = None
 
         self.tabs = QTabWidget(self)
@@ -112,6 +114,7 @@ class OperationPage(QWidget):
         self.board = UnitsBoard(self._desk, parent=self)
         self._follow(self.board)
         self.tabs.insertTab(Tab.BOARD, self.board, self.tr("Papan satuan"))
+        self.board.region_filter.currentIndexChanged.connect(self._region_filters_changed)
         # Placeholders until first opened (``_build_tab``).
         self.tabs.insertTab(Tab.STRENGTH, QWidget(self), self.tr("Kekuatan"))
         self.tabs.insertTab(Tab.STAGES, QWidget(self), self.tr("Tahapan"))
@@ -145,6 +148,8 @@ class OperationPage(QWidget):
                 self.incidents.set_stage_filter(self.stages.selected_stage_id)
             if self._map_region is not None:
                 self.incidents.set_region_filter(self._map_region)
+            self.incidents.region_box.currentIndexChanged.connect(self._region_filters_changed)
+            self._region_filters_changed()
         elif index == Tab.READINESS and self.readiness is None:
             from ui.readiness_panel import ReadinessPanel
 
@@ -156,7 +161,8 @@ class OperationPage(QWidget):
             from ui.map_panel import MapPanel
 
             self.map = MapPanel(self._desk.store, clock=self._desk.clock, parent=self)
-            self.map.region_chosen.connect(self._map_region_chosen)
+            self.map.region_filter_wanted.connect(self._map_region_filter)
+            self.map.set_filtered(self._map_region)
             self.map.incident_chosen.connect(self._map_incident_chosen)
             if self._overview is not None:
                 self.map.show_overview(self._overview)
@@ -193,13 +199,47 @@ class OperationPage(QWidget):
         )
         self._replace_tab(Tab.STRENGTH, panel, self.tr("Kekuatan"))
 
-    def _map_region_chosen(self, region_id: int) -> None:
-        """A region clicked on the map filters the incidents list and the board to it."""
-        self._map_region = region_id
-        if self.board is not None:
+    def _region_box(self, tab: Tab) -> QComboBox | None:
+        """The region box of the board or the incidents list (None: not built yet)."""
+        if tab is Tab.BOARD:
+            return self.board.region_filter if self.board is not None else None
+        return self.incidents.region_box if self.incidents is not None else None
+
+    def _map_region_filter(self, region_id: int | None) -> None:
+        """The map's *Saring tab lain* (a region) or its undoing (None): the board and the
+        incidents list are filtered to the region, or, where they still show the map's,
+        to every region again. A click on the map alone never gets here (``ui.map_panel``)."""
+        previous, self._map_region = self._map_region, region_id
+        if self.map is not None:
+            self.map.set_filtered(region_id)
+        if self.board is not None and (
+            region_id is not None or chosen(self.board.region_filter) == previous
+        ):
             self.board.set_region_filter(region_id)
-        if self.incidents is not None:
+        if self.incidents is not None and (
+            region_id is not None or chosen(self.incidents.region_box) == previous
+        ):
             self.incidents.set_region_filter(region_id)
+
+    def _region_filters_changed(self, _index: int = -1) -> None:
+        """A tab filtered by region says so on its tab (the walk: the board stayed on Tebo
+        while the header counted every region); the map learns when the user took its
+        filter off (or moved it) in the tabs themselves."""
+        boxes = []
+        for tab, label in (
+            (Tab.BOARD, self.tr("Papan satuan")),
+            (Tab.INCIDENTS, self.tr("Kejadian")),
+        ):
+            box = self._region_box(tab)
+            if box is None:
+                continue
+            boxes.append(box)
+            filtered = chosen(box) is not None
+            self.tabs.setTabText(tab, f"{label} \u00b7 {box.currentText()}" if filtered else label)
+        if self._map_region is not None and all(chosen(b) != self._map_region for b in boxes):
+            self._map_region = None
+            if self.map is not None:
+                self.map.set_filtered(None)
 
     def _incident_at_tps(self, region_id: int, tps_id: int, unit_id: int | None) -> None:
         """The watch's "g": the new-incident form on the incidents tab, on that TPS, its

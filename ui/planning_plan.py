@@ -94,7 +94,7 @@ class PlanPanel(QSplitter):
         self.accept_button.setToolTip(
             _tr(
                 "Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: "
-                "semua usulan). Dapat dibatalkan dengan Ctrl+Z."
+                "semua usulan). Dapat diurungkan dengan Ctrl+Z."
             )
         )
         bcol.addLayout(heading_row(bottom, _tr("Usulan penebalan (BKO)"), self.accept_button))

@@ -52,6 +52,7 @@ from opscenter.planning import (
 )
 from opscenter.progress import CancelToken, Job, Progress
 from opscenter.store import Store
+from ui import actions
 from ui.confirm import confirm, listed
 from ui.error_dialog import sentence_for
 from ui.live import ChangeFeed
@@ -146,9 +147,14 @@ class PlanningWindow(StageWindow):
         head = stage_bar(central, _tr("Kerawanan dan penebalan"), "stageCombo", self._stage_chosen)
         title, stage_label = head.title, head.label
         self.operation_label, self.stage_combo = head.operation, head.combo
-        self.undo_action = self.undo_stack.createUndoAction(self, _tr("Batalkan"))
+        # The main window's words (Urungkan, Ulangi): "Batalkan" is Batal's, a cancel.
+        self.undo_action = self.undo_stack.createUndoAction(
+            self, actions.plain(actions.text(actions.SPECS["undoAction"]))
+        )
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, _tr("Ulangi"))
+        self.redo_action = self.undo_stack.createRedoAction(
+            self, actions.plain(actions.text(actions.SPECS["redoAction"]))
+        )
         # As in the main window (Ctrl+Shift+Z), and Ctrl+Y as Windows users expect.
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)

@@ -103,7 +103,7 @@ class PlottingActions(PlottingReads):
                     "dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan."
                 ).format(n=len(placed), locked=locked),
                 _tr("&Jalankan plotting"),
-                _tr("Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z."),
+                _tr("Plotting otomatis tidak dapat diurungkan dengan Ctrl+Z."),
             ):
                 return
         op, stage = self.operation_id, self.stage_id
@@ -371,10 +371,19 @@ class PlottingActions(PlottingReads):
         as ``opscenter plot --out`` writes them (``reports.plotting.export``)."""
         store, op, stage, unit = self.store, self.operation_id, self.stage_id, self.unit_filter()
 
-        def job(_progress: Progress, _cancel: CancelToken) -> Path:
+        reading, laying = _tr("Membaca plotting…"), _tr("Menyusun halaman…")
+
+        def job(progress: Progress, cancel: CancelToken) -> Path:
+            progress(0, 0, reading)
             with store.read() as s:
                 doc = export.document(s, op, stage, unit)
-            return export.write(doc, path, slips=slips)
+            cancel.check()
+
+            def laid(done: int, total: int, _what: str) -> None:
+                cancel.check()  # stops the layout: nothing is written
+                progress(done, total, laying)
+
+            return export.write(doc, path, slips=slips, progress=laid)
 
         def done(written: object) -> None:
             self.show_note(_tr("Ditulis ke {path}.").format(path=written))
@@ -382,7 +391,15 @@ class PlottingActions(PlottingReads):
         def failed(error: BaseException) -> None:
             self.show_problem(sentence_for(error))
 
+        def cancelled() -> None:
+            self.show_note(_tr("Ekspor dibatalkan; berkas tidak ditulis."))
+
         self.show_note(_tr("Menulis {path}…").format(path=path))
         return start_job(
-            job, parent=self, title=_tr("Ekspor plotting"), on_success=done, on_failure=failed
+            job,
+            parent=self,
+            title=_tr("Ekspor plotting"),
+            on_success=done,
+            on_failure=failed,
+            on_cancel=cancelled,
         )

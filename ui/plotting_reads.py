@@ -185,20 +185,31 @@ class PlottingReads(StageWindow):
         posts, reserve = self.view.within(self.unit_filter())
         typed = self.search.text().strip()
         words = typed.casefold().split()
+        any_posts = bool(posts)
         if words:
             posts = tuple(p for p in posts if all(w in _post_text(p) for w in words))
-            unit_reserve = len(reserve)
-            reserve = tuple(
+            matching = tuple(
                 o
                 for o in reserve
                 if all(w in _officer_text(o, self._unit_name(o.unit_id)) for w in words)
             )
-            # Said with what it was narrowed from: "0 personel" alone read as no reserve.
-            self.reserve_title.setText(
-                _tr("Ca&dangan: {n} dari {all} personel cocok dengan \u201c{typed}\u201d").format(
-                    n=len(reserve), all=unit_reserve, typed=typed
+            if matching or not reserve:
+                # Said with what it was narrowed from: "0 personel" alone read as no reserve.
+                self.reserve_title.setText(
+                    _tr(
+                        "Ca&dangan: {n} dari {all} personel cocok dengan \u201c{typed}\u201d"
+                    ).format(n=len(matching), all=len(reserve), typed=typed)
                 )
-            )
+                reserve = matching
+            else:
+                # A kecamatan typed to find its posts matched nobody in the reserve: an empty
+                # reserve left nobody to place there without clearing the search (the walk).
+                self.reserve_title.setText(
+                    _tr(
+                        "Ca&dangan: {all} personel (tak ada yang cocok dengan "
+                        "\u201c{typed}\u201d, semua ditampilkan)"
+                    ).format(all=len(reserve), typed=typed)
+                )
         else:
             self.reserve_title.setText(_tr("Ca&dangan: {n} personel").format(n=len(reserve)))
         self.posts.set_rows(list(posts))
@@ -231,11 +242,15 @@ class PlottingReads(StageWindow):
             self.deficit_label.setStyleSheet(f"color: {theme.DEFICIT.name()}; font-weight: bold;")
         else:
             self.deficit_label.setToolTip("")
-            self.deficit_label.setText(
-                _tr("{n} pos, semuanya terisi penuh.").format(n=len(posts))
-                if posts
-                else _tr("Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.")
-            )
+            if posts:
+                empty = _tr("{n} pos, semuanya terisi penuh.").format(n=len(posts))
+            elif any_posts:  # posts there are, none that the search finds
+                empty = _tr("Tak ada pos yang cocok dengan \u201c{typed}\u201d.").format(
+                    typed=typed
+                )
+            else:
+                empty = _tr("Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.")
+            self.deficit_label.setText(empty)
             self.deficit_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         if not self.posts_view.currentIndex().isValid() and self.posts.rowCount():
             self.posts_view.setCurrentIndex(self.posts.index(0, 0))  # shows its officers

@@ -219,10 +219,15 @@ class PlottingWindow(PlottingActions):
             edits=False,  # reading: every role may print the plotting
         )
         edit = bar.addMenu(_tr("&Ubah"))
-        self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Batalkan"))
+        # The main window's words (Urungkan, Ulangi): "Batalkan" is Batal's, a cancel.
+        self.undo_action = self.undo_stack.createUndoAction(
+            self, actions.text(actions.SPECS["undoAction"])
+        )
         self.undo_action.setObjectName("plotUndoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, _tr("U&langi"))
+        self.redo_action = self.undo_stack.createRedoAction(
+            self, actions.text(actions.SPECS["redoAction"])
+        )
         self.redo_action.setObjectName("plotRedoAction")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):

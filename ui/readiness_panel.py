@@ -14,6 +14,9 @@ Judging a cell (Enter, F2, double click, Ubah > Nilai kesiapan sel… Ctrl+K) op
 the window's ``QUndoStack``: Ctrl+Z puts back what the cell held before
 (``ui.readiness_judging``). A refusal is said in one sentence, a stale one (someone judged
 the cell meanwhile) re-reads the matrix so the other judgement shows.
+
+"Laporan kesiapan…" beside it writes the readiness report of every Polres, as Laporan >
+Laporan kesiapan… does (``ui.readiness_report``); the wall has neither button.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ from opscenter.live import JournalChanges
 from opscenter.permissions import permitted
 from opscenter.readiness.judgements import PERMISSION
 from opscenter.readiness.matrix import Readiness
-from ui import theme
-from ui.desk import Desk
+from ui import actions, theme
+from ui.desk import Desk, undo_hint
 from ui.error_dialog import sentence_for
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
@@ -48,6 +51,7 @@ from ui.readiness_model import (
     short_level,
 )
 from ui.readiness_read import MatrixRead, matrix_job
+from ui.readiness_report import ReadinessReportExport
 from ui.text_size import follow_font
 from ui.translations import interface_language, translator
 
@@ -129,6 +133,17 @@ class ReadinessPanel(QWidget):
         self.judge_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.judge_button.setText(_tr("Nilai sel (Enter)"))
         self.judge_button.setVisible(self.may_judge)
+        self.report = ReadinessReportExport(self.store, clock=desk.clock, widget=self)
+        self.report_button = QToolButton(self)
+        self.report_button.setObjectName("readinessReportButton")
+        self.report_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.report_button.setText(_tr("Laporan kesiapan\u2026"))
+        keys = actions.keys_text(actions.SPECS["readinessReportAction"].keys)
+        self.report_button.setToolTip(
+            _tr("Cetak kesiapan setiap Polres ke PDF atau Excel ({keys})").format(keys=keys)
+        )
+        self.report_button.clicked.connect(self.report.ask)
+        self.report_button.setVisible(not read_only)
         self.legend = QLabel(self)
         self.legend.setObjectName("readinessLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -139,12 +154,14 @@ class ReadinessPanel(QWidget):
         self.footer.setObjectName("readinessFooter")
         self.footer.setWordWrap(True)
         self.footer.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.undo_stack.indexChanged.connect(self._undo_moved)  # its Ctrl+Z hint
 
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 6, 8, 2)
         bar.setSpacing(12)
         bar.addWidget(self.title)
         bar.addWidget(self.stage_label, 1)
+        bar.addWidget(self.report_button)
         bar.addWidget(self.judge_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -308,9 +325,13 @@ class ReadinessPanel(QWidget):
             )
         )
 
+    def _undo_moved(self, _index: int) -> None:
+        self._update_footer()
+
     def _update_footer(self) -> None:
         r = self.model.readiness
-        hint = _tr("Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan")
+        undo = undo_hint(self.undo_stack)
+        hint = _tr("Enter/F2: nilai sel terpilih") + (" · " + undo if undo else "")
         if r is None:
             self.footer.setText("")
             return

@@ -81,7 +81,7 @@ class ListsDialog(OperationForm):
         self.hint.setText(
             _tr(
                 "Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete "
-                "menghapus · Ctrl+Z membatalkan · Esc menutup"
+                "menghapus · Ctrl+Z mengurungkan · Esc menutup"
             )
         )
         em = self.fontMetrics().horizontalAdvance("M")

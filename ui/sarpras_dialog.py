@@ -222,7 +222,7 @@ class SarprasDialog(ReadinessForm):
         self.hint.setText(
             _tr(
                 "Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · "
-                "Ctrl+Z membatalkan · Esc menutup"
+                "Ctrl+Z mengurungkan · Esc menutup"
             )
         )
         self.model = SarprasModel(self)

@@ -13,15 +13,18 @@
   be to show its body whole, for a window that opens that tall where the screen has room.
 - ``narrow_drops``: which columns a narrow table leaves out, in its own order of priority,
   rather than scrolling sideways.
+- ``SharedSplit``: a splitter whose sizes the panel shares out (by the rows each side
+  needs) whenever it is resized, until the operator moves its handle: then the split is
+  theirs, and stays.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QScrollArea,
+    QSplitter,
     QWidget,
 )
 
@@ -165,6 +169,38 @@ def narrow_drops(
         if column not in hidden:
             dropped.add(column)
     return dropped
+
+
+class SharedSplit(QObject):
+    """``share`` sets ``splitter``'s sizes each time the splitter is resized (and when the
+    panel calls ``share_again``: what it shows changed), until the operator drags the handle.
+    From then the split is theirs: Qt shares a resize by the stretch factors, and gives a
+    pane hidden and shown again the size it had. A child of the splitter: it goes with it."""
+
+    def __init__(self, splitter: QSplitter, share: Callable[[], None]) -> None:
+        super().__init__(splitter)
+        self._splitter = splitter
+        self._share = share
+        self.by_hand = False
+        splitter.splitterMoved.connect(self._moved)
+        splitter.installEventFilter(self)
+
+    def hold(self, sizes: list[int]) -> None:
+        """These sizes, kept as if the operator had chosen them (the wall's even split)."""
+        self.by_hand = True
+        self._splitter.setSizes(sizes)
+
+    def share_again(self) -> None:
+        if not self.by_hand:
+            self._share()
+
+    def _moved(self, _pos: int, _index: int) -> None:
+        self.by_hand = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._splitter and event.type() == QEvent.Type.Resize:
+            self.share_again()
+        return super().eventFilter(watched, event)
 
 
 def available(widget: QWidget) -> QRect:

@@ -1,5 +1,6 @@
 """The main window's "Laporan" menu: "Laporan Situasi\u2026" opens the report dialog
 (``ui.sitrep_dialog``); the scheduled reports (``ui.sitrep_schedule``) live with the window.
+"Laporan kesiapan\u2026" writes the readiness report (``ui.readiness_report``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.store import Store
 from ui import actions
+from ui.readiness_report import ReadinessReportExport
 from ui.sitrep_schedule import Scheduler, restore_schedule
 
 
@@ -23,8 +25,9 @@ def install(
     clock: Clock = operation_now,
     lang: str = "id",
 ) -> None:
-    """Add the menu "&Laporan" with "Laporan Situasi…" (Ctrl+P) to ``window``; the dialog
-    and the scheduled reports act as ``actor``, the account signed in to ``window``.
+    """Add the menu "&Laporan" with "Laporan Situasi…" (Ctrl+P) and "Laporan kesiapan…"
+    (Ctrl+D) to ``window``; the dialog and the scheduled reports act as ``actor``, the
+    account signed in to ``window``.
 
     They work on ``store``, in ``lang``, at the time ``clock`` tells. The scheduler lives
     as long as the window, so scheduled reports keep running when the dialog is closed.
@@ -68,3 +71,9 @@ def install(
     action.triggered.connect(open_dialog)
     menu.addAction(action)
     window.setProperty("sitrepScheduler", scheduler)
+
+    readiness = ReadinessReportExport(store, clock=clock, widget=window)
+    readiness.setObjectName("readinessReportExport")
+    report_action = actions.create(window, "readinessReportAction")
+    report_action.triggered.connect(readiness.ask)
+    menu.addAction(report_action)

@@ -120,6 +120,12 @@ class StageRatings(QWidget):
         head = max(header.minimumHeight(), header.sizeHint().height())
         view.setMinimumHeight(head + MIN_TABLE_ROWS * row + 2 * view.frameWidth())
 
+    def whole_height(self) -> int:
+        """The height at which the table shows every region without scrolling."""
+        rows = self.ratings_model.rowCount() - MIN_TABLE_ROWS
+        row = self.ratings_view.verticalHeader().defaultSectionSize()
+        return self.minimumSizeHint().height() + max(rows, 0) * row
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The wall sets the table's and its header's fonts one by one, after the panel's.
         if event.type() == QEvent.Type.FontChange and watched in (

@@ -48,6 +48,10 @@ ROW_LINES = 1.15
 NOW_ROW = -1
 # Narrower than this (about 1,100 px for the whole calendar), show the weeks around now.
 NARROW_DAYS_PER_PX = 0.2
+# Pixels of a bar at the plot's edge that show nothing of it.
+SLIVER = 2.0
+# A label shortened to fewer characters than this says nothing ("2…"): it is hidden.
+MIN_LABEL_CHARS = 4
 
 
 _tr = translator("StagesPanel")
@@ -98,6 +102,12 @@ class BarLabel:
     end: float
     gap: float  # pixels between the bar and the text
     before: bool = False  # rather left of the bar than right of it
+    dated: bool = True  # its span is a stage's dates (an undated stage's text stands anywhere)
+
+
+def _readable_length(text: str) -> int:
+    """The characters of a label's own text left after shortening (arrows and "…" aside)."""
+    return len(text.replace("\u2026", "").replace("\u2190", "").replace("\u2192", "").strip())
 
 
 def undated_text(stage: StageSpan) -> str:
@@ -258,7 +268,7 @@ class StageTimelineChart(QWidget):
                 last_end = end if last_end is None else max(last_end, end)
             else:
                 x = (last_end or now) + DAY
-                self._text(undated_text(st), i, x, x, gap, italic=True)
+                self._text(undated_text(st), i, x, x, gap, italic=True, dated=False)
 
         self._now_line.setPos(now)
         moment = QDateTime.fromSecsSinceEpoch(int(now), QTimeZone(tl.timezone.encode()))
@@ -266,9 +276,8 @@ class StageTimelineChart(QWidget):
             text = _tr("Sekarang {time} {zone}").format(
                 time=self._locale.toString(moment, "d MMM HH:mm"), zone=zone_label(tl.timezone)
             )
-        else:  # at the plot's edge (``_place_labels``), pointing out of it: the date will do
+        else:  # out of sight at first (``_place_labels`` points to it): the date will do
             text = _tr("Sekarang {date}").format(date=self._locale.toString(moment, "d MMM yyyy"))
-            text = f"{text} \u2192" if now > hi else f"\u2190 {text}"
         # Left of the line, on the past side, when it fits there; just clear of the line.
         self._labels.append(BarLabel(self._now_label, text, NOW_ROW, now, now, 3, before=True))
         self._add(self._now_line)
@@ -309,8 +318,13 @@ class StageTimelineChart(QWidget):
 
     def _place_labels(self) -> None:
         """Put each label beside its bar where it fits inside the plot: right of the bar,
-        else left of it, else against the edge on the roomier side (over its own bar), and
-        shortened with "…" only when wider than the whole plot.
+        else left of it, else on the roomier side (over its own bar), and shortened with "…"
+        only when wider than the whole plot (hidden where not even a word would be left).
+
+        A stage wholly out of sight (the timeline zoomed in on voting week) keeps its dates
+        at the edge on its side, an arrow pointing to it ("← 27–29 Agu 2024"), clear of the
+        axis: they used to stand against the axis line as though they belonged to the
+        visible days. The "now" label does the same when now is out of sight.
 
         Text keeps its size on screen however many days a pixel is, so this is worked out
         in pixels, again whenever the range or the size changes. Each label has its own row,
@@ -324,20 +338,32 @@ class StageTimelineChart(QWidget):
         for label in self._labels:
             item = label.item
             metrics = QFontMetrics(item.textItem.font())
-            margins = 2 * self._text_margin()
+            room = width - 2 * self._text_margin() - 2 * label.gap
+            start = (label.start - x0) / per_px
+            end = (label.end - x0) / per_px
+            # Out of sight: a stage's span, or "now" (its start and end are the moment); a
+            # sliver of a bar at the edge (a stage ending at midnight on the edge) is unseen.
+            off = (end < SLIVER, start > width - SLIVER) if label.dated else (False, False)
             text = label.text
-            if metrics.horizontalAdvance(text) + margins > width:
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - margins))
+            if off[0]:
+                text = f"\u2190 {text}"
+            elif off[1]:
+                text = f"{text} \u2192"
+            if metrics.horizontalAdvance(text) > room:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, int(room)))
+            item.setVisible(_readable_length(text) >= MIN_LABEL_CHARS)
             if item.textItem.toPlainText() != text:
                 item.setText(text)
             w = float(item.textItem.boundingRect().width())
-            start = (label.start - x0) / per_px
-            end = (label.end - x0) / per_px
             after = end + label.gap  # the text's left edge right of the bar
             before = start - label.gap - w  # ... and left of it
             fits_after = after + w <= width
             fits_before = before >= 0
-            if fits_before and (label.before or not fits_after):
+            if off[0]:
+                left = label.gap
+            elif off[1]:
+                left = width - label.gap - w
+            elif fits_before and (label.before or not fits_after):
                 left = before
             elif fits_after:
                 left = after
@@ -363,6 +389,7 @@ class StageTimelineChart(QWidget):
         *,
         bold: bool = False,
         italic: bool = False,
+        dated: bool = True,
     ) -> None:
         colour = self._ink(muted=italic)
         label = PlotText(text, color=colour, anchor=(0, 0.5))
@@ -371,7 +398,7 @@ class StageTimelineChart(QWidget):
         font.setItalic(italic)
         label.setFont(font)
         self._add(label)
-        self._labels.append(BarLabel(label, text, row, start, end, gap))
+        self._labels.append(BarLabel(label, text, row, start, end, gap, dated=dated))
 
     def _ink(self, *, muted: bool = False) -> QColor:
         """Text colour from the palette, so the night theme (ui.night) applies here too."""

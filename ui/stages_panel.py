@@ -19,7 +19,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QEvent,
     QLocale,
+    QObject,
     Qt,
     QTimer,
     Signal,
@@ -155,6 +157,7 @@ class StagesPanel(StageTimelineChart):
         # Both scroll on a desk too low for them (a 768 px laptop): the table is reached by
         # scrolling down, and the window never grows past the screen to hold it.
         self.body = scrolling(self.splitter, self)
+        self.body.viewport().installEventFilter(self)  # its height: ``_fit_ratings_to_page``
 
         self._column = column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
@@ -219,7 +222,7 @@ class StagesPanel(StageTimelineChart):
         self._timeline = tl
         self._draw()
         self._fill_combo()
-        self.ratings_box.show_matrix(matrix, chosen=self._selected is not None)
+        self._show_ratings(matrix)
 
     def apply_changes(self, changes: JournalChanges) -> None:
         """Follow the journal (deferred while hidden: ``ui.live_updates``)."""
@@ -254,13 +257,17 @@ class StagesPanel(StageTimelineChart):
                     if shown
                     else None
                 )
-            self.ratings_box.show_matrix(matrix, chosen=self._selected is not None)
+            self._show_ratings(matrix)
         else:
             self.ratings_box.show_title(chosen=self._selected is not None)
         self.stage_selected.emit(stage_id)
 
     def _shown_stage(self, tl: Timeline | None) -> int | None:
         return _shown_stage(tl, self._selected)
+
+    def _show_ratings(self, matrix: Matrix | None) -> None:
+        self.ratings_box.show_matrix(matrix, chosen=self._selected is not None)
+        self._fit_ratings_to_page()  # as many regions as before, or not
 
     def _fill_combo(self) -> None:
         combo = self.stage_combo
@@ -275,6 +282,29 @@ class StagesPanel(StageTimelineChart):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_ratings_to_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.body.viewport():
+            self._fit_ratings_to_page()
+        return super().eventFilter(watched, event)
+
+    def _fit_ratings_to_page(self) -> None:
+        """On a desk too low for the timeline and the table together (a 1366x768 laptop),
+        the tab scrolls down to the table; the table then takes a page of its own (its title,
+        the note, the header and every region that page holds) instead of its three-row
+        minimum under the timeline: scrolled down, a laptop showed 3 of 11 regions and
+        scrolled a second time inside the table. Where both fit, nothing scrolls and the
+        table takes what the timeline leaves (the splitter's stretch)."""
+        if self.body.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            return  # the wall: ``_fit_ratings_to_height``
+        box = self.ratings_box
+        least = box.minimumSizeHint().height()
+        page = self.body.viewport().height()
+        timeline = self.plot.minimumHeight() + self.splitter.handleWidth()
+        wanted = min(page, box.whole_height()) if timeline + least > page else 0
+        wanted = wanted if wanted > least else 0  # 0: the box's own minimum
+        if box.minimumHeight() != wanted:
+            box.setMinimumHeight(wanted)
 
     def _fit_ratings_to_height(self) -> None:
         """On the wall, which scrolls nothing (``ui.wall_read_only``), a panel too low for

@@ -184,7 +184,13 @@ class SummaryStrip(QFrame):
         locale = self.locale()
         n = locale.toString
         self.tiles[Figure.REQUIRED].set_value(n(overview.police_required))
-        self.tiles[Figure.AVAILABLE].set_value(n(overview.police_available))
+        # The board's Polda row counts the Polda's reserve too: the tile names it, so the two
+        # totals read as parts of one sum (2.497 here + 329 = 2.826 there, in the demo).
+        reserve = overview.police_polda - overview.police_available
+        self.tiles[Figure.AVAILABLE].set_value(
+            n(overview.police_available),
+            note=_tr("+{n} cadangan\u00a0Polda").format(n=n(reserve)) if reserve > 0 else "",
+        )
         balance = overview.police_available - overview.police_required
         # The total nets one Polres's surplus against another's deficit; the note names
         # the deficits, which a surplus elsewhere does not fill without a BKO order.

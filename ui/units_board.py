@@ -59,7 +59,7 @@ from opscenter.operations import get_operation
 from opscenter.units import region_units
 from ui import theme
 from ui.choice_combo import choose, chosen, fill_combo, region_choices, searchable
-from ui.desk import Desk
+from ui.desk import Desk, undo_hint
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, pair
@@ -167,6 +167,9 @@ class UnitsBoard(QWidget):
         self.footer = QLabel(self)
         self.footer.setObjectName("boardFooter")
         self.footer.setStyleSheet(f"color: {theme.MUTED.name()};")
+        # Its Ctrl+Z hint names the edit to undo, or goes (``ui.desk.undo_hint``); a status
+        # being saved keeps its line.
+        self.undo_stack.indexChanged.connect(self._undo_moved)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -375,6 +378,10 @@ class UnitsBoard(QWidget):
         self.tree_view.collapseAll()
         self._expand_commands()
 
+    def _undo_moved(self, _index: int) -> None:
+        if not self.writes_pending:
+            self._update_footer()
+
     def _update_footer(self) -> None:
         total = len(self.rows.rows)
         shown = self.current_proxy().rowCount() if not self.tree_mode() else None
@@ -384,7 +391,10 @@ class UnitsBoard(QWidget):
             text = _tr("{shown} dari {n} satuan").format(
                 shown=loc.toString(shown), n=loc.toString(total)
             )
-        text += "  ·  " + _tr("F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan")
+        text += "  ·  " + _tr("F2: ubah status satuan terpilih")
+        undo = undo_hint(self.undo_stack)
+        if undo:
+            text += "  ·  " + undo
         if self.widths.tps_left_out(self.current_view()):
             # A 1366 px laptop: the TPS counts do not fit beside strength and incidents.
             text += "  ·  " + _tr("Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)")

@@ -10,10 +10,10 @@ the type.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from opscenter.board import UnitRow
 from ui import theme
 from ui.screen_fit import narrow_drops
 from ui.text_size import follow_font
@@ -57,6 +58,7 @@ class BoardWidths(QObject):
         # ``tps_left_out`` as last told (``narrowed``): a reload empties the figures, and
         # their return changes no hidden column but the answer.
         self._left_out: dict[QTreeView | QTableView, bool] = {v: False for v in self.views}
+        self._largest = 0  # the figure the figure columns were last sized for (``fit``)
         for view in self.views:
             view.viewport().installEventFilter(self)
             follow_font(view, self._type_changed, now=False)  # a text size step
@@ -81,9 +83,13 @@ class BoardWidths(QObject):
             )
             # A name column of about 32 characters at this view's type size, at least 440 px.
             name_cap = max(440, 32 * metrics.averageCharWidth())
-            figure_width = metrics.horizontalAdvance("\u22128.888") + 16
             bold = theme.scaled_font(view, 1.0, bold=True)
             head = QFontMetrics(bold)
+            # Figures are bold on the command rows and in the balance column: as wide as the
+            # largest one with a minus sign, at least "−8.888" (the walk's "+20.…" was cut).
+            self._largest = max(8888, _largest(self.rows.rows.values()))
+            largest = "\u2212" + self.rows.cells.locale.toString(self._largest)
+            figure_width = head.horizontalAdvance(largest) + 16
             natural = self._natural[view]
             for section, (kind, _pos) in enumerate(layout.columns()):
                 label = str(
@@ -201,9 +207,21 @@ class BoardWidths(QObject):
 
     def _type_changed(self) -> None:
         self.fit()
-        self._refit()
+        for view in self.views:
+            self.fit_to_width(view)
 
-    def _refit(self) -> None:
+    def _refit(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """New figures: the columns widen for a figure larger than they were sized for (a
+        row at a time, as the rows announce their changes), then the width is fitted."""
+        tree = self.rows.tree_model
+        parent = top_left.parent()
+        uids = (
+            tree.unit_id(tree.index(r, 0, parent))
+            for r in range(top_left.row(), bottom_right.row() + 1)
+        )
+        rows = [self.rows.rows[u] for u in uids if u is not None and u in self.rows.rows]
+        if _largest(rows) > self._largest:
+            self.fit()
         for view in self.views:
             self.fit_to_width(view)
 
@@ -213,3 +231,20 @@ class BoardWidths(QObject):
                 if watched is view.viewport():
                     self.fit_to_width(view)
         return super().eventFilter(watched, event)
+
+
+def _largest(rows: Iterable[UnitRow]) -> int:
+    """The largest figure of ``rows`` either way: a count, a strength or a balance."""
+    largest = 0
+    for row in rows:
+        f = row.figures
+        largest = max(
+            largest,
+            f.police_available,
+            f.police_required,
+            abs(f.balance),
+            f.unrated,
+            *f.tps,
+            *f.incidents,
+        )
+    return largest

@@ -94,7 +94,7 @@ class WallBoard(WallDisplay):
         # list so eleven regions' lanes stay apart in the wall's type.
         incidents.splitter.setStretchFactor(0, 1)
         incidents.splitter.setStretchFactor(1, 1)
-        incidents.splitter.setSizes([1000, 1000])
+        incidents.height_split.hold([1000, 1000])
         # The type is in the title ("Unjuk rasa ...") and the timeline's lanes; its column
         # gives the room to the title.
         incidents.hide_columns(IncidentColumn.TYPE)

@@ -54,6 +54,7 @@ from ui.error_dialog import sentence_for
 from ui.form_parts import Line
 from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
+from ui.screen_fit import SharedSplit
 from ui.table_view import style_table
 from ui.translations import interface_language, translator
 from ui.watch_entry import Recorded, Typed, WatchCommand, entry_text, read_entry
@@ -210,9 +211,7 @@ class WatchPanel(QWidget):
         self.splitter.addWidget(lower)
         self.splitter.setChildrenCollapsible(False)
         # Until the operator moves it, the split follows the window (``_share_height``).
-        self._split_by_hand = False
-        self.splitter.splitterMoved.connect(self._split_moved)
-        self.splitter.installEventFilter(self)
+        self.split = SharedSplit(self.splitter, self._share_height)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 4)
         column.setSpacing(2)
@@ -265,19 +264,13 @@ class WatchPanel(QWidget):
         if watched is self.overdue:
             narrow = self.overdue.width() < NARROW_OVERDUE
             self.overdue.setColumnHidden(LateColumn.POLRES, narrow)
-        elif watched is self.splitter:  # filtered only once it is made
-            self._share_height()
         return super().eventFilter(watched, event)
-
-    def _split_moved(self) -> None:
-        self._split_by_hand = True
 
     def _share_height(self) -> None:
         """The progress gets the height of its top rows (the whole operation and every
         Polres: at 1366×768 they were cut at the seventh), as long as the TPS lists below
-        keep ``LOWER_ROWS`` rows; the lists get the rest. A split the operator moved stays."""
-        if self._split_by_hand:
-            return
+        keep ``LOWER_ROWS`` rows; the lists get the rest (until the operator moves the split:
+        ``SharedSplit``)."""
         room = self.splitter.height() - self.splitter.handleWidth()
         if room <= 0:
             return
@@ -375,7 +368,7 @@ class WatchPanel(QWidget):
         # every name again (the bench's largest cost).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.resizeColumnToContents(0)
-        self._share_height()  # the number of top rows may have changed
+        self.split.share_again()  # the number of top rows may have changed
 
     def _fit_lines(self) -> None:
         """The TPS take the room the times and the incident numbers leave."""

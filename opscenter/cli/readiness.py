@@ -5,7 +5,8 @@ or written as the readiness report (PDF) or the matrix as a workbook (XLSX).
 workbook's second sheet, its lines under the table); the matrix always shows every unit.
 The report takes no situation-report serial: ``--number`` gives its number, else the
 operation's template with the serial left as dots (``reports.readiness.content``).
-Reading only: nobody signs in, nothing is journaled.
+The report is made by ``reports.readiness.export``, as the window's *Laporan kesiapan…*
+makes it. Reading only: nobody signs in, nothing is journaled.
 """
 
 from __future__ import annotations
@@ -13,17 +14,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from opscenter.cli.context import EXIT_OK, as_of, command_context, say
 from opscenter.cli.parser import add_classification, add_operation, checked_classification, command
 from opscenter.errors import OpsError
-
-if TYPE_CHECKING:
-    from opscenter.sitrep import ReportSettings
-
-FORMATS = (".pdf", ".xlsx")
 
 
 class ReadinessFormat(OpsError):
@@ -72,57 +66,50 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 @command("readiness", "the readiness matrix: a table, the report (PDF) or a workbook", _arguments)
 def cmd_readiness(args: argparse.Namespace) -> int:
-    from opscenter import clock, messages, operations, sitrep
-    from opscenter.readiness.matrix import readiness
-    from reports.readiness import ReadinessReport, default_number, write_pdf
+    from opscenter import messages, sitrep
+    from reports.readiness import export
     from reports.readiness.labels import ReadinessText
     from reports.readiness.plain import details, legend, table
-    from reports.readiness.workbook import workbook
 
     out: Path | None = args.out
     if out is not None:
-        if out.suffix.lower() not in FORMATS:
+        if out.suffix.lower() not in export.FORMATS:
             raise ReadinessFormat(path=str(out))
         out = sitrep.check_destination(out)
     classification = checked_classification(args)
     # The terminal speaks the command line's language; a file, the operation's report language.
     with command_context(args) as ctx, ctx.store.read() as s:
         op = ctx.operation(s)
-        lang = op.language if out is not None else messages.language(args.lang)
         named = ctx.stage(s, op.id, ReadinessUnknownStage)
-        stage_id = None if named is None else named.id
-        when = as_of(ctx.store, args.as_of, zone=op.timezone, lang=args.lang)
-        today = operations.local_today(op, when) if when is not None else None
-        r = readiness(s, op.id, stage_id=stage_id, today=today, lang=lang)
-        settings = sitrep.report_settings(op)
-        now = clock.now().astimezone(ZoneInfo(op.timezone))
-    unit_ids: tuple[int, ...] | None = None
+        report = export.report(
+            s,
+            op,
+            stage_id=None if named is None else named.id,
+            as_of=as_of(ctx.store, args.as_of, zone=op.timezone, lang=args.lang),
+            number=args.number or "",
+            classification=classification,
+            lang=None if out is not None else messages.language(args.lang),
+        )
+    r = report.readiness
     if args.unit:
         unit = next((u for u in r.units if u.code.casefold() == args.unit.casefold()), None)
         if unit is None:
             raise ReadinessUnknownUnit(code=args.unit, codes=", ".join(u.code for u in r.units))
-        unit_ids = (unit.unit_id,)
-    report = ReadinessReport(
-        settings=settings if out is not None else _in(settings, lang),
-        readiness=r,
-        number=(args.number or "").strip() or default_number(settings.number_template, r.today),
-        classification=classification,
-        generated_at=now,
-        unit_ids=unit_ids,
-    )
-    text = ReadinessText(report.settings.language, settings.tz_label)
+        report = dataclasses.replace(report, unit_ids=(unit.unit_id,))
+    settings = report.settings
+    text = ReadinessText(settings.language, settings.tz_label)
     if out is None:
         stage = r.stage_name or "\u2014"
         say(f"{op.name} \u2014 {ctx.t('tahapan', 'stage')}: {stage} \u2014 {text.date(r.today)}")
         for line in table(r, text) + legend(r, text):
             say(line)
-        if unit_ids is not None:
+        if report.unit_ids is not None:
             for u in report.pages:
                 for line in details(r, u, text, settings.timezone):
                     say(line)
         return EXIT_OK
+    path = export.write(report, out)
     if out.suffix.lower() == ".pdf":
-        path = write_pdf(report, out)
         say(
             ctx.t(
                 f"Laporan kesiapan {report.number} ditulis ke {path}.",
@@ -130,11 +117,5 @@ def cmd_readiness(args: argparse.Namespace) -> int:
             )
         )
     else:
-        path = sitrep.write_atomically(out, workbook(report))
         say(ctx.t(f"Matriks kesiapan ditulis ke {path}.", f"Readiness matrix written to {path}."))
     return EXIT_OK
-
-
-def _in(settings: ReportSettings, lang: str) -> ReportSettings:
-    """The settings, speaking ``lang`` (the terminal's language, not the report's)."""
-    return dataclasses.replace(settings, language=lang)

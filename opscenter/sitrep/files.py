@@ -26,10 +26,11 @@ class SitrepNotWritable(OpsError):
     code = "sitrep.not_writable"
 
 
-def file_name(period_to: datetime) -> str:
-    """The report's file name for a period ending at ``period_to``, read as given:
-    ``LAPSIT-20241127-1800.pdf``. Pass the time in the operation's zone."""
-    return f"LAPSIT-{period_to:%Y%m%d-%H%M}.pdf"
+def file_name(period_to: datetime, kind: str = "LAPSIT", suffix: str = ".pdf") -> str:
+    """A report's file name for a period ending at ``period_to``, read as given:
+    ``LAPSIT-20241127-1800.pdf``. Pass the time in the operation's zone. ``kind`` names
+    another report the same way (the readiness report: ``LAPKES``, as its number does)."""
+    return f"{kind}-{period_to:%Y%m%d-%H%M}{suffix}"
 
 
 def check_destination(path: Path) -> Path:

@@ -11,6 +11,7 @@ in bold and marked; the post's number, its No and its Linmas need span its rows.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageTemplate, Spacer
 
 from opscenter.plotting.lists import KecamatanPlot, PlottingList, Slip, slips
+from opscenter.progress import Progress
 from opscenter.sitrep import ReportSettings, check_destination, write_atomically
 from reports.ending import ended_by, opened
 from reports.fonts import BOLD, ITALIC, register
@@ -200,9 +202,23 @@ def _reserve(lst: PlottingList, text: PlotText, st: Styles) -> list[Flowable]:
     return kept_with_table([heading], table, 2)
 
 
-def _build(d: PlottingDocument, story: list[Flowable], footer: str, text: PlotText) -> bytes:
+def _build(
+    d: PlottingDocument,
+    story: list[Flowable],
+    footer: str,
+    text: PlotText,
+    progress: Progress | None = None,
+) -> bytes:
+    """The PDF; ``progress`` hears of each flowable laid out (done, of all, "layout") and may
+    raise to stop (a cancelled export: 1,125 pages of slips take 15 s)."""
     buf = io.BytesIO()
     doc = document(buf, title=f"{footer} \u2014 {d.listing.stage}", issuer=d.settings)
+    if progress is not None:
+        total = len(story)
+        laid = itertools.count(1)
+        report = progress
+        # A long table is laid out in parts, each heard of: never past the whole.
+        doc.afterFlowable = lambda _f: report(min(next(laid), total), total, "layout")
     doc.addPageTemplates([PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT)])
     generated = text("generated", when=text.when(d.generated_at))
     scope = d.listing.scope or text("all_units")
@@ -214,8 +230,8 @@ def _build(d: PlottingDocument, story: list[Flowable], footer: str, text: PlotTe
     return buf.getvalue()
 
 
-def render_list(d: PlottingDocument) -> bytes:
-    """The plotting list as PDF bytes."""
+def render_list(d: PlottingDocument, progress: Progress | None = None) -> bytes:
+    """The plotting list as PDF bytes (``progress``: see ``_build``)."""
     register()
     text = text_of(d)
     st = make_styles()
@@ -252,7 +268,7 @@ def render_list(d: PlottingDocument) -> bytes:
     signature = signature_of(s.place, day, s.signatory, text("closing_list"), text, st)
     # The signature never stands alone on a page: the reserve's end goes with it.
     story += ended_by(_reserve(lst, text, st), signature)
-    return _build(d, story, text("footer"), text)
+    return _build(d, story, text("footer"), text, progress)
 
 
 def _slip(d: PlottingDocument, slip: Slip, text: PlotText, st: Styles) -> Flowable:
@@ -297,9 +313,13 @@ def _slip(d: PlottingDocument, slip: Slip, text: PlotText, st: Styles) -> Flowab
 SPRIN_DOTS = "Sprin/....../....../....../OPS"
 
 
-def render_slips(d: PlottingDocument, chosen: Sequence[Slip] | None = None) -> bytes:
+def render_slips(
+    d: PlottingDocument,
+    chosen: Sequence[Slip] | None = None,
+    progress: Progress | None = None,
+) -> bytes:
     """One slip per placed person (``slips`` of the list, or ``chosen``), as many to a
-    page as fit whole."""
+    page as fit whole (``progress``: see ``_build``)."""
     register()
     text = text_of(d)
     st = make_styles()
@@ -307,16 +327,17 @@ def render_slips(d: PlottingDocument, chosen: Sequence[Slip] | None = None) -> b
     story: list[Flowable] = [_slip(d, s, text, st) for s in every]
     if not story:
         story = [para(text("no_slips"), st["body"])]
-    return _build(d, story, text("slips_footer"), text)
+    return _build(d, story, text("slips_footer"), text, progress)
 
 
-def write_list(d: PlottingDocument, path: Path) -> Path:
+def write_list(d: PlottingDocument, path: Path, progress: Progress | None = None) -> Path:
     """Render and write the plotting list; the destination is checked before any work."""
     check_destination(path)
-    return write_atomically(path, render_list(d))
+    return write_atomically(path, render_list(d, progress))
 
 
-def write_slips(d: PlottingDocument, path: Path) -> Path:
-    """Render and write the slips; the destination is checked before any work."""
+def write_slips(d: PlottingDocument, path: Path, progress: Progress | None = None) -> Path:
+    """Render and write the slips; the destination is checked before any work. Stopped by
+    ``progress`` raising, nothing is written."""
     check_destination(path)
-    return write_atomically(path, render_slips(d))
+    return write_atomically(path, render_slips(d, progress=progress))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from opscenter import clock, sitrep
 from opscenter.model import Operation
 from opscenter.plotting.lists import plotting_list
+from opscenter.progress import Progress
 from reports.plotting.document import PlottingDocument, write_list, write_slips
 from reports.plotting.workbook import workbook
 
@@ -34,11 +35,18 @@ def document(
     return PlottingDocument(settings, listing, classification, now)
 
 
-def write(doc: PlottingDocument, out: Path, *, slips: bool = False) -> Path:
+def write(
+    doc: PlottingDocument,
+    out: Path,
+    *,
+    slips: bool = False,
+    progress: Progress | None = None,
+) -> Path:
     """The slips (``slips``), or the list as a PDF or an .xlsx by ``out``'s suffix; written
-    whole or not at all, private to the user."""
+    whole or not at all, private to the user. ``progress`` hears of a PDF's layout and may
+    raise to stop it (nothing is written then)."""
     if slips:
-        return write_slips(doc, out)
+        return write_slips(doc, out, progress)
     if out.suffix.lower() == ".pdf":
-        return write_list(doc, out)
+        return write_list(doc, out, progress)
     return sitrep.write_atomically(out, workbook(doc))

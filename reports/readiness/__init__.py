@@ -8,6 +8,7 @@ The modules, each with one job:
 - ``sections``: the Polda summary and one page per Polres;
 - ``document``: building and writing the PDF (the sitrep's letterhead, furniture, signature);
 - ``workbook``: the matrix as an .xlsx workbook;
+- ``export``: from the database to a file, for the command line and the window alike;
 - ``plain``: the matrix as a text table for a terminal.
 """
 

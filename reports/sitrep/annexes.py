@@ -33,12 +33,12 @@ def annex_units(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
                 wrap(indent + u.name, widths[0] - 6),
                 wrap(unit_kind_name(u.kind, text.lang), widths[1] - 6),
                 wrap(u.status, widths[2] - 6),
-                str(u.tps),
-                str(u.required),
-                str(u.bko_in),
-                str(u.bko_out),
-                str(u.available),
-                f"{u.balance:+d}",
+                text.number(u.tps),
+                text.number(u.required),
+                text.number(u.bko_in),
+                text.number(u.bko_out),
+                text.number(u.available),
+                text.signed(u.balance),
             ]
         )
     return [

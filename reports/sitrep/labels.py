@@ -83,6 +83,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Requirements computed for the stage {stage} (a-b-c pattern per TPS category), with "
         "the BKO in force for that stage.",
     ),
+    "polda_reserve": (
+        "Di luar jumlah ini, cadangan Polda (Brimob, staf Polda) {n} personel; baris Polda "
+        "di papan satuan menghitungnya ({whole} personel).",
+        "Besides this total, the Polda's reserve (Brimob, Polda staff) of {n} officers; the "
+        "Polda row of the unit board counts it ({whole} officers).",
+    ),
     "vuln_of": ("Kerawanan tahapan {stage} (penilaian Polri)", "Vulnerability, {stage} (Polri)"),
     "map_of": (
         "Peta kerawanan tahapan {stage} dan kejadian dalam periode",
@@ -317,6 +323,10 @@ class Text:
         """A whole number with thousands separators: 1.250 (1,250)."""
         digits = f"{n:,}"
         return digits.replace(",", ".") if self.lang == "id" else digits
+
+    def signed(self, n: int) -> str:
+        """A balance with its sign and separators: +1.250, -113, +0."""
+        return ("-" if n < 0 else "+") + self.number(abs(n))
 
     def days_to_voting(self, n: int | None) -> str:
         """H-3, H-0 (voting day), H+1; empty without a voting day."""

@@ -133,7 +133,7 @@ def aspects(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list
                 para(a.name, st["cellb"]),
                 para(levels, st["cell"]),
                 para(", ".join(a.high_regions) or "\u2014", st["cell"]),
-                str(a.incidents),
+                text.number(a.incidents),
                 para(", ".join(f"{c.name} ({c.n})" for c in a.top_types) or "\u2014", st["cell"]),
             ]
         )
@@ -156,8 +156,8 @@ def _count_table(title: str, counts: Sequence[Count], total: int, text: Text) ->
     rows: list[list[Any]] = [[title, text("count"), text("share")]]
     for c in counts:
         pct = f"{percent(c.n, total):.0f}"
-        rows.append([wrap(c.name, 5.0 * cm - 6), str(c.n), pct])
-    rows.append([text("total"), str(sum(c.n for c in counts)), "100" if total else "0"])
+        rows.append([wrap(c.name, 5.0 * cm - 6), text.number(c.n), pct])
+    rows.append([text("total"), text.number(sum(c.n for c in counts)), "100" if total else "0"])
     return grid_table(rows, [5.0 * cm, 1.5 * cm, 1.1 * cm], numeric_from=1, total_row=True)
 
 
@@ -229,13 +229,13 @@ def strength(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> lis
         rows.append(
             [
                 wrap(u.name, 4.6 * cm - 6),
-                str(u.tps),
-                str(u.required),
-                str(u.assigned),
-                str(u.bko_in),
-                str(u.bko_out),
-                str(u.available),
-                str(u.deficit) if u.deficit else "\u2013",
+                text.number(u.tps),
+                text.number(u.required),
+                text.number(u.assigned),
+                text.number(u.bko_in),
+                text.number(u.bko_out),
+                text.number(u.available),
+                text.number(u.deficit) if u.deficit else "\u2013",
             ]
         )
         if u.deficit and n <= len(s.strength):
@@ -243,17 +243,25 @@ def strength(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> lis
     w = (BODY_W - 4.6 * cm - 1.5 * cm) / 6  # "Kekurangan" must fit its column
     widths = [4.6 * cm, 1.5 * cm] + [w] * 6
     table = grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks)
-    out = [*kept_with_table(note, table, 2), Spacer(1, 8)]
+    out = [*kept_with_table(note, table, 2)]
+    # Annex A's Polda row counts the reserve too (2.829 there against 2.500 here in the walk's
+    # demo, read as two answers to one sum): the difference is named under the total.
+    whole = sum(u.available for u in s.units if u.kind == "polda")
+    reserve = whole - s.strength_total.available
+    if reserve > 0:
+        line = text("polda_reserve", n=text.number(reserve), whole=text.number(whole))
+        out += [Spacer(1, 3), para(line, st["small"])]
+    out.append(Spacer(1, 8))
     rows = [text.headings("category", "pattern", "tps", "guarded", "police_req", "linmas_req")]
     for c in [*s.tps_coverage, s.tps_total]:
         rows.append(
             [
                 c.name,
                 c.pattern,
-                str(c.tps),
-                str(c.guarded),
-                str(c.police_required),
-                str(c.linmas_required),
+                text.number(c.tps),
+                text.number(c.guarded),
+                text.number(c.police_required),
+                text.number(c.linmas_required),
             ]
         )
     w = (BODY_W - 4.0 * cm) / 5

@@ -326,136 +326,141 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="158"/>
+        <source>Laporan &amp;kesiapan…</source>
+        <translation>&amp;Readiness report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="164"/>
         <source>Kerawanan dan penebalan…</source>
         <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="164"/>
+        <location filename="../../ui/actions.py" line="170"/>
         <source>Plotting pengamanan &amp;TPS…</source>
         <translation>Plotting of &amp;polling-station guards…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="170"/>
+        <location filename="../../ui/actions.py" line="176"/>
         <source>&amp;Jurnal audit…</source>
         <translation>&amp;Audit log…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="176"/>
+        <location filename="../../ui/actions.py" line="182"/>
         <source>A&amp;kun pengguna…</source>
         <translation>&amp;User accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="182"/>
+        <location filename="../../ui/actions.py" line="188"/>
         <source>Status &amp;replikasi…</source>
         <translation>&amp;Replication status…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="185"/>
+        <location filename="../../ui/actions.py" line="191"/>
         <source>&amp;Panduan</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="187"/>
+        <location filename="../../ui/actions.py" line="193"/>
         <source>Pintasan &amp;keyboard</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="189"/>
+        <location filename="../../ui/actions.py" line="195"/>
         <source>&amp;Tentang OpsCenter</source>
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="213"/>
+        <location filename="../../ui/actions.py" line="219"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="216"/>
+        <location filename="../../ui/actions.py" line="222"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="217"/>
+        <location filename="../../ui/actions.py" line="223"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="218"/>
+        <location filename="../../ui/actions.py" line="224"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="219"/>
+        <location filename="../../ui/actions.py" line="225"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="220"/>
+        <location filename="../../ui/actions.py" line="226"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="222"/>
+        <location filename="../../ui/actions.py" line="228"/>
         <source>Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)</source>
         <translation>TPS watch: the Log line records (TPS or post, step, time; g: disturbance)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="227"/>
+        <location filename="../../ui/actions.py" line="233"/>
         <source>Peta (fokus di peta): geser</source>
         <translation>Map (focus on the map): pan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="229"/>
+        <location filename="../../ui/actions.py" line="235"/>
         <source>Peta (fokus di peta): perbesar, perkecil, seluruh wilayah</source>
         <translation>Map (focus on the map): zoom in, zoom out, whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="233"/>
+        <location filename="../../ui/actions.py" line="239"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="237"/>
+        <location filename="../../ui/actions.py" line="243"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="241"/>
+        <location filename="../../ui/actions.py" line="247"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="245"/>
+        <location filename="../../ui/actions.py" line="251"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="249"/>
+        <location filename="../../ui/actions.py" line="255"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="258"/>
+        <location filename="../../ui/actions.py" line="264"/>
         <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
         <translation>Plotting: export the plotting list or the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="261"/>
+        <location filename="../../ui/actions.py" line="267"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="263"/>
+        <location filename="../../ui/actions.py" line="269"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="315"/>
+        <location filename="../../ui/actions.py" line="321"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="339"/>
+        <location filename="../../ui/actions.py" line="345"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1169,6 +1174,11 @@
         <translation>Type e.g. 150.000 x 5 then Enter (without “x days”: that stage&apos;s days) · Del empties a cell: that component is not paid in that stage</translation>
     </message>
     <message>
+        <location filename="../../ui/budget_index.py" line="92"/>
+        <source>Kebutuhan semua satuan turun. Bisa diurungkan dengan Ctrl+Z.</source>
+        <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
         <location filename="../../ui/budget_dialog.py" line="221"/>
         <source>Satuan ini tidak memegang anggaran.</source>
         <translation>This unit holds no budget.</translation>
@@ -1229,6 +1239,12 @@
         <translation>New pagu for {unit}</translation>
     </message>
     <message>
+        <location filename="../../ui/budget_dialog.py" line="399"/>
+        <location filename="../../ui/budget_dialog.py" line="446"/>
+        <source>Bisa diurungkan dengan Ctrl+Z.</source>
+        <translation>Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
         <location filename="../../ui/budget_forms.py" line="192"/>
         <source>Tanggal &amp;NPHD (wajib)</source>
         <translation>&amp;NPHD date (required)</translation>
@@ -1267,12 +1283,6 @@
         <location filename="../../ui/budget_dialog.py" line="397"/>
         <source> dihapus.</source>
         <translation> removed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/budget_dialog.py" line="399"/>
-        <location filename="../../ui/budget_dialog.py" line="446"/>
-        <source>Bisa dibatalkan dengan Ctrl+Z.</source>
-        <translation>Ctrl+Z undoes it.</translation>
     </message>
     <message>
         <location filename="../../ui/budget_writes.py" line="136"/>
@@ -1320,11 +1330,6 @@
         <translation>{component} in {stage} ({index}) is no longer paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/budget_index.py" line="92"/>
-        <source>Kebutuhan semua satuan turun. Bisa dibatalkan dengan Ctrl+Z.</source>
-        <translation>Every unit&apos;s need falls. Ctrl+Z undoes it.</translation>
-    </message>
-    <message>
         <location filename="../../ui/budget_writes.py" line="232"/>
         <source>Hapus indeks {component} {stage}</source>
         <translation>Remove index {component} {stage}</translation>
@@ -1338,12 +1343,12 @@
 <context>
     <name>ChoiceCombo</name>
     <message>
-        <location filename="../../ui/choice_combo.py" line="255"/>
+        <location filename="../../ui/choice_combo.py" line="233"/>
         <source>{field}: “{typed}” tidak ada dalam daftar; pilih salah satu.</source>
         <translation>{field}: “{typed}” is not in the list; choose one.</translation>
     </message>
     <message>
-        <location filename="../../ui/choice_combo.py" line="259"/>
+        <location filename="../../ui/choice_combo.py" line="237"/>
         <source>{field}: “{typed}” cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
         <translation>{field}: “{typed}” matches several choices: {names}; choose one.</translation>
     </message>
@@ -1482,6 +1487,19 @@
         <location filename="../../ui/connection_dialog.py" line="367"/>
         <source>Sambungan berhasil.</source>
         <translation>Connection succeeded.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/desk.py" line="47"/>
+        <source>Ctrl+Z: urungkan</source>
+        <translation>Ctrl+Z: undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="47"/>
+        <source>Ctrl+Z: urungkan {what}</source>
+        <translation>Ctrl+Z: undo {what}</translation>
     </message>
 </context>
 <context>
@@ -2090,112 +2108,112 @@
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="92"/>
+        <location filename="../../ui/incident_detail.py" line="99"/>
         <source>Tindak lanjut: apa yang dilakukan, oleh siapa</source>
         <translation>Follow-up: what was done, by whom</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="95"/>
+        <location filename="../../ui/incident_detail.py" line="102"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="100"/>
+        <location filename="../../ui/incident_detail.py" line="107"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="106"/>
+        <location filename="../../ui/incident_detail.py" line="113"/>
         <source>Ubah satuan…</source>
         <translation>Change units…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="111"/>
+        <location filename="../../ui/incident_detail.py" line="118"/>
         <source>Simpan satuan</source>
         <translation>Save units</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="117"/>
+        <location filename="../../ui/incident_detail.py" line="124"/>
         <source>Ubah t&amp;itik…</source>
         <translation>Change po&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="121"/>
+        <location filename="../../ui/incident_detail.py" line="128"/>
         <source>Lintang, mis. -1,6</source>
         <translation>Latitude, e.g. -1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="121"/>
+        <location filename="../../ui/incident_detail.py" line="128"/>
         <source>Bujur, mis. 103,6</source>
         <translation>Longitude, e.g. 103.6</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="125"/>
+        <location filename="../../ui/incident_detail.py" line="132"/>
         <source>Simpan titik</source>
         <translation>Save point</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="140"/>
+        <location filename="../../ui/incident_detail.py" line="147"/>
         <source>Pilih kejadian di daftar atau di lini masa.</source>
         <translation>Select an incident in the list or on the timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="144"/>
+        <location filename="../../ui/incident_detail.py" line="151"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="149"/>
+        <location filename="../../ui/incident_detail.py" line="156"/>
         <source>lalu status:</source>
         <translation>then status:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="162"/>
+        <location filename="../../ui/incident_detail.py" line="169"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="199"/>
+        <location filename="../../ui/incident_detail.py" line="206"/>
         <source>(tetap)</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="224"/>
-        <source>Terjadi &lt;b&gt;{o} {zone}&lt;/b&gt; · dicatat {r} {zone} oleh {by}</source>
-        <translation>Occurred &lt;b&gt;{o} {zone}&lt;/b&gt; · logged {r} {zone} by {by}</translation>
+        <location filename="../../ui/incident_detail.py" line="231"/>
+        <source>Terjadi &lt;b&gt;{o}&lt;/b&gt; · dicatat {r} oleh {by}</source>
+        <translation>Occurred &lt;b&gt;{o}&lt;/b&gt; · logged {r} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="230"/>
+        <location filename="../../ui/incident_detail.py" line="236"/>
         <source>Wilayah: {w}</source>
         <translation>Region: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="233"/>
+        <location filename="../../ui/incident_detail.py" line="239"/>
         <source>TPS: {t}</source>
         <translation>TPS: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="235"/>
+        <location filename="../../ui/incident_detail.py" line="241"/>
         <source>Lokasi: {l}</source>
         <translation>Location: {l}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="239"/>
+        <location filename="../../ui/incident_detail.py" line="245"/>
         <source>Titik: lintang {lat}, bujur {lon}</source>
         <translation>Point: latitude {lat}, longitude {lon}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="242"/>
+        <location filename="../../ui/incident_detail.py" line="248"/>
         <source>Korban: &lt;b&gt;{d} meninggal, {i} luka&lt;/b&gt;</source>
         <translation>Casualties: &lt;b&gt;{d} dead, {i} injured&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="245"/>
+        <location filename="../../ui/incident_detail.py" line="251"/>
         <source>Kerusakan: {k}</source>
         <translation>Damage: {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_detail.py" line="258"/>
+        <location filename="../../ui/incident_detail.py" line="264"/>
         <source>&lt;b&gt;Satuan yang menangani:&lt;/b&gt; {u}</source>
         <translation>&lt;b&gt;Responding units:&lt;/b&gt; {u}</translation>
     </message>
@@ -2223,32 +2241,32 @@
 <context>
     <name>IncidentTimeline</name>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="260"/>
+        <location filename="../../ui/incident_timeline.py" line="270"/>
         <source>Lini masa kejadian ({zone})</source>
         <translation>Incident timeline ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="141"/>
+        <location filename="../../ui/incident_timeline.py" line="142"/>
         <source>Per wilayah</source>
         <translation>By region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="121"/>
+        <location filename="../../ui/incident_timeline.py" line="122"/>
         <source>Gulir wilayah atau jenis lini masa</source>
         <translation>Scroll the timeline&apos;s regions or types</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="142"/>
+        <location filename="../../ui/incident_timeline.py" line="143"/>
         <source>Per jenis</source>
         <translation>By type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="150"/>
+        <location filename="../../ui/incident_timeline.py" line="151"/>
         <source>Gulir: perbesar · seret: geser · klik tanda: pilih kejadian</source>
         <translation>Scroll: zoom · drag: pan · click a marker: select the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="318"/>
+        <location filename="../../ui/incident_timeline.py" line="328"/>
         <source>(tanpa wilayah)</source>
         <translation>(no region)</translation>
     </message>
@@ -2256,142 +2274,138 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../ui/incidents_model.py" line="55"/>
+        <location filename="../../ui/incidents_model.py" line="59"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="55"/>
+        <location filename="../../ui/incidents_model.py" line="59"/>
         <source>Nomor kejadian</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="57"/>
-        <source>Waktu ({zone})</source>
-        <translation>Time ({zone})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incidents_model.py" line="58"/>
+        <location filename="../../ui/incidents_model.py" line="63"/>
         <source>Waktu kejadian, waktu operasi ({zone})</source>
         <translation>Time of the incident, operation time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="60"/>
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="60"/>
+        <location filename="../../ui/incidents_model.py" line="65"/>
         <source>Tingkat keparahan</source>
         <translation>Severity level</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61"/>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="61"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Baru, Ditangani atau Selesai</source>
         <translation>Baru (new), Ditangani (being handled) or Selesai (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
         <source>Jenis kejadian</source>
         <translation>Incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="68"/>
         <source>Kejadian</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="68"/>
         <source>Judul kejadian</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64"/>
+        <location filename="../../ui/incidents_model.py" line="69"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="64"/>
+        <location filename="../../ui/incidents_model.py" line="69"/>
         <source>Kabupaten/kota dan kecamatan</source>
         <translation>Regency/city and district</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="70"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="70"/>
         <source>Meninggal / luka</source>
         <translation>Dead / injured</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="71"/>
         <source>Satuan</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="71"/>
         <source>Satuan yang menangani</source>
         <translation>Responding units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67"/>
+        <location filename="../../ui/incidents_model.py" line="72"/>
         <source>Tindak
 lanjut</source>
         <translation>Follow-
 ups</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67"/>
+        <location filename="../../ui/incidents_model.py" line="72"/>
         <source>Jumlah catatan tindak lanjut</source>
         <translation>Number of follow-up notes</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="102"/>
+        <location filename="../../ui/incidents_model.py" line="107"/>
         <source>{d} MD / {i} LL</source>
         <translation>{d} MD / {i} LL</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="154"/>
+        <location filename="../../ui/incidents_model.py" line="159"/>
         <source>Terjadi {o}; dicatat {r} oleh {by}</source>
         <translation>Occurred {o}; logged {r} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="160"/>
+        <location filename="../../ui/incidents_model.py" line="165"/>
         <source>MD: meninggal dunia, LL: luka-luka</source>
         <translation>MD: dead (meninggal dunia), LL: injured (luka-luka)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="277"/>
+        <location filename="../../ui/incidents_model.py" line="282"/>
         <source>{at} oleh {actor}
 {text}</source>
         <translation>{at} by {actor}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="62"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="273"/>
+        <location filename="../../ui/incidents_model.py" line="278"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
@@ -2464,7 +2478,7 @@ ups</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="406"/>
+        <location filename="../../ui/incidents_panel.py" line="407"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -2592,7 +2606,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2627,7 +2641,7 @@ ups</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="120"/>
+        <location filename="../../ui/view_menu.py" line="118"/>
         <source>Ukuran teks: {percent}%</source>
         <translation>Text size: {percent}%</translation>
     </message>
@@ -2658,9 +2672,25 @@ ups</translation>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="404"/>
+        <source>Keluar dari OpsCenter?</source>
+        <translation>Exit OpsCenter?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="405"/>
+        <source>Keluar</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="407"/>
+        <source>Papan, peta dan pantauan berhenti diperbarui di layar ini; data yang tersimpan tetap di basis data.</source>
+        <translation>The board, the map and the watch stop updating on this screen; saved data stays in the database.</translation>
     </message>
     <message>
         <location filename="../../ui/status_line.py" line="40"/>
@@ -2673,12 +2703,12 @@ ups</translation>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="132"/>
+        <location filename="../../ui/view_menu.py" line="130"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="132"/>
+        <location filename="../../ui/view_menu.py" line="130"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
@@ -2710,12 +2740,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>The readiness matrix has not loaded yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="35"/>
+        <location filename="../../ui/sitrep_menu.py" line="38"/>
         <source>Laporan terjadwal ditulis: {path}</source>
         <translation>Scheduled report written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_menu.py" line="43"/>
+        <location filename="../../ui/sitrep_menu.py" line="46"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -2740,7 +2770,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -2748,24 +2778,19 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="106"/>
+        <location filename="../../ui/map_panel.py" line="116"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="126"/>
+        <location filename="../../ui/map_panel.py" line="136"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="132"/>
+        <location filename="../../ui/map_panel.py" line="142"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
-    </message>
-    <message>
-        <location filename="../../ui/map_panel.py" line="133"/>
-        <source>Tampilkan seluruh wilayah operasi (Home)</source>
-        <translation>Show the whole operation area (Home)</translation>
     </message>
     <message>
         <location filename="../../ui/map_layer_switches.py" line="45"/>
@@ -2813,12 +2838,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="116"/>
+        <location filename="../../ui/map_panel.py" line="126"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="118"/>
+        <location filename="../../ui/map_panel.py" line="128"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2888,34 +2913,64 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="228"/>
+        <location filename="../../ui/map_panel.py" line="145"/>
+        <source>Tampilkan seluruh wilayah operasi dan lepas saringan wilayah (Home)</source>
+        <translation>Show the whole operation area and take off the region filter (Home)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="251"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="232"/>
+        <location filename="../../ui/map_panel.py" line="255"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="234"/>
+        <location filename="../../ui/map_panel.py" line="257"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="280"/>
+        <location filename="../../ui/map_panel.py" line="303"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="292"/>
+        <location filename="../../ui/map_panel.py" line="315"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="327"/>
+        <location filename="../../ui/map_panel.py" line="350"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="510"/>
+        <source>Papan satuan dan Kejadian disaring ke {name}</source>
+        <translation>Unit board and Incidents filtered to {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="516"/>
+        <source>Lepas saringan wila&amp;yah di tab lain</source>
+        <translation>Stop filtering other tabs by regi&amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="517"/>
+        <source>Papan satuan dan Kejadian kembali menampilkan semua wilayah</source>
+        <translation>Unit board and Incidents show every region again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="519"/>
+        <source>Saring tab lain ke wila&amp;yah ini</source>
+        <translation>Filter other tabs to this regi&amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_panel.py" line="520"/>
+        <source>Papan satuan dan Kejadian hanya menampilkan wilayah ini</source>
+        <translation>Unit board and Incidents show only this region</translation>
     </message>
     <message>
         <location filename="../../ui/map_watch.py" line="61"/>
@@ -3130,7 +3185,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="112"/>
+        <location filename="../../ui/map_view.py" line="114"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3197,7 +3252,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     </message>
     <message>
         <location filename="../../ui/operation_form.py" line="192"/>
-        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z membatalkan · Esc menutup</source>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Z mengurungkan · Esc menutup</source>
         <translation>Ctrl+Enter saves the open form · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
@@ -3272,43 +3327,45 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>OperationPage</name>
     <message>
-        <location filename="../../ui/operation_page.py" line="104"/>
+        <location filename="../../ui/operation_page.py" line="116"/>
+        <location filename="../../ui/operation_page.py" line="230"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="106"/>
-        <location filename="../../ui/operation_page.py" line="184"/>
+        <location filename="../../ui/operation_page.py" line="119"/>
+        <location filename="../../ui/operation_page.py" line="200"/>
         <source>Kekuatan</source>
         <translation>Strength</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="107"/>
-        <location filename="../../ui/operation_page.py" line="127"/>
+        <location filename="../../ui/operation_page.py" line="120"/>
+        <location filename="../../ui/operation_page.py" line="140"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="108"/>
-        <location filename="../../ui/operation_page.py" line="133"/>
+        <location filename="../../ui/operation_page.py" line="121"/>
+        <location filename="../../ui/operation_page.py" line="146"/>
+        <location filename="../../ui/operation_page.py" line="231"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="109"/>
-        <location filename="../../ui/operation_page.py" line="143"/>
+        <location filename="../../ui/operation_page.py" line="122"/>
+        <location filename="../../ui/operation_page.py" line="158"/>
         <source>Kesiapan</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="110"/>
-        <location filename="../../ui/operation_page.py" line="154"/>
+        <location filename="../../ui/operation_page.py" line="123"/>
+        <location filename="../../ui/operation_page.py" line="170"/>
         <source>Peta</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/operation_page.py" line="111"/>
-        <location filename="../../ui/operation_page.py" line="162"/>
+        <location filename="../../ui/operation_page.py" line="124"/>
+        <location filename="../../ui/operation_page.py" line="178"/>
         <source>Pantau TPS</source>
         <translation>TPS watch</translation>
     </message>
@@ -3728,8 +3785,8 @@ source</translation>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="88"/>
-        <location filename="../../ui/planning_window.py" line="145"/>
+        <location filename="../../ui/planning_window.py" line="89"/>
+        <location filename="../../ui/planning_window.py" line="146"/>
         <source>Kerawanan dan penebalan</source>
         <translation>Vulnerability and reinforcement</translation>
     </message>
@@ -3739,27 +3796,17 @@ source</translation>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="148"/>
-        <source>Batalkan</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_window.py" line="150"/>
-        <source>Ulangi</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_window.py" line="161"/>
+        <location filename="../../ui/planning_window.py" line="167"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="164"/>
+        <location filename="../../ui/planning_window.py" line="170"/>
         <source>Ekspor Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="165"/>
+        <location filename="../../ui/planning_window.py" line="171"/>
         <source>Impor Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -3800,6 +3847,11 @@ source</translation>
         <translation>Required and strength by Polres</translation>
     </message>
     <message>
+        <location filename="../../ui/planning_plan.py" line="94"/>
+        <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat diurungkan dengan Ctrl+Z.</source>
+        <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
+    </message>
+    <message>
         <location filename="../../ui/planning_plan.py" line="99"/>
         <source>Usulan penebalan (BKO)</source>
         <translation>Reinforcement proposals (BKO)</translation>
@@ -3810,12 +3862,7 @@ source</translation>
         <translation>Accept proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="94"/>
-        <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat dibatalkan dengan Ctrl+Z.</source>
-        <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/planning_window.py" line="242"/>
+        <location filename="../../ui/planning_window.py" line="248"/>
         <source>Basis data ini belum berisi operasi.</source>
         <translation>This database does not contain an operation yet.</translation>
     </message>
@@ -3875,7 +3922,7 @@ source</translation>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="407"/>
+        <location filename="../../ui/planning_window.py" line="413"/>
         <source>{n} personel di-BKO-kan untuk tahapan ini; Ctrl+Z untuk menarik kembali.</source>
         <translation>{n} personnel assigned as BKO for this stage; Ctrl+Z to withdraw them.</translation>
     </message>
@@ -3936,37 +3983,37 @@ source</translation>
         <translation>&amp;Planning</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="466"/>
+        <location filename="../../ui/planning_window.py" line="472"/>
         <source>Perubahan bagaimana-jika belum disimpan.</source>
         <translation>The what-if changes have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="417"/>
+        <location filename="../../ui/planning_window.py" line="423"/>
         <source>{n} personel dari {source} ke {to}</source>
         <translation>{n} personnel from {source} to {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="98"/>
+        <location filename="../../ui/planning_window.py" line="99"/>
         <source>Membaca angka terbaru…</source>
         <translation>Reading the latest figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="422"/>
+        <location filename="../../ui/planning_window.py" line="428"/>
         <source>{n} personel akan di-BKO-kan untuk tahapan {stage}:</source>
         <translation>{n} personnel will be assigned (BKO) for the stage {stage}:</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="427"/>
+        <location filename="../../ui/planning_window.py" line="433"/>
         <source>Terima usulan penebalan</source>
         <translation>Accept reinforcement proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="429"/>
+        <location filename="../../ui/planning_window.py" line="435"/>
         <source>&amp;Terima dan BKO-kan</source>
         <translation>&amp;Accept and assign</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_window.py" line="430"/>
+        <location filename="../../ui/planning_window.py" line="436"/>
         <source>Ctrl+Z menarik kembali penebalan ini.</source>
         <translation>Ctrl+Z withdraws this reinforcement.</translation>
     </message>
@@ -4277,33 +4324,23 @@ source</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="221"/>
-        <source>&amp;Batalkan</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_window.py" line="224"/>
-        <source>U&amp;langi</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_window.py" line="233"/>
+        <location filename="../../ui/plotting_window.py" line="238"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="305"/>
+        <location filename="../../ui/plotting_window.py" line="310"/>
         <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="261"/>
-        <location filename="../../ui/plotting_window.py" line="334"/>
+        <location filename="../../ui/plotting_reads.py" line="276"/>
+        <location filename="../../ui/plotting_window.py" line="339"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="353"/>
+        <location filename="../../ui/plotting_window.py" line="358"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4323,42 +4360,52 @@ source</translation>
         <translation>All Polsek</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="197"/>
+        <location filename="../../ui/plotting_reads.py" line="198"/>
         <source>Ca&amp;dangan: {n} dari {all} personel cocok dengan “{typed}”</source>
         <translation>Rese&amp;rve: {n} of {all} officers match “{typed}”</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="202"/>
+        <location filename="../../ui/plotting_reads.py" line="207"/>
+        <source>Ca&amp;dangan: {all} personel (tak ada yang cocok dengan “{typed}”, semua ditampilkan)</source>
+        <translation>Rese&amp;rve: {all} officers (none match “{typed}”, all shown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_reads.py" line="213"/>
         <source>Ca&amp;dangan: {n} personel</source>
         <translation>Rese&amp;rve: {n} officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="214"/>
+        <location filename="../../ui/plotting_reads.py" line="225"/>
         <source>, … dan {n} kecamatan lain</source>
         <translation>, … and {n} more kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="218"/>
+        <location filename="../../ui/plotting_reads.py" line="229"/>
         <source>Kekurangan {n} personel di {k} kecamatan: {parts}.</source>
         <translation>Short of {n} officers in {k} kecamatan: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="224"/>
+        <location filename="../../ui/plotting_reads.py" line="235"/>
         <source>Dihitung per pos: petugas yang masih kurang di tiap pos, dari personel yang sudah ditempatkan. Tab Kekuatan menghitung per Polres (seluruh personel terhadap kebutuhan), jadi angkanya dapat berbeda.</source>
         <translation>Counted per post: the officers each post still lacks, from the personnel placed so far. The Strength tab counts per Polres (all personnel against the requirement), so the figures can differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="234"/>
+        <location filename="../../ui/plotting_reads.py" line="245"/>
         <source>{n} pos, semuanya terisi penuh.</source>
         <translation>{n} posts, all fully staffed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="236"/>
+        <location filename="../../ui/plotting_reads.py" line="247"/>
+        <source>Tak ada pos yang cocok dengan “{typed}”.</source>
+        <translation>No post matches “{typed}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_reads.py" line="251"/>
         <source>Belum ada pos untuk tahapan ini: pilih Bentuk pos dari pola.</source>
         <translation>No posts for this stage yet: choose Form posts from the patterns.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_reads.py" line="257"/>
+        <location filename="../../ui/plotting_reads.py" line="272"/>
         <source>P&amp;ersonel pos {number} {kecamatan}</source>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
@@ -4381,11 +4428,6 @@ source</translation>
         <location filename="../../ui/plotting_actions.py" line="104"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plotting_actions.py" line="105"/>
-        <source>Plotting otomatis tidak dapat dibatalkan dengan Ctrl+Z.</source>
-        <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="113"/>
@@ -4469,6 +4511,11 @@ source</translation>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
+        <location filename="../../ui/plotting_actions.py" line="105"/>
+        <source>Plotting otomatis tidak dapat diurungkan dengan Ctrl+Z.</source>
+        <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
+    </message>
+    <message>
         <location filename="../../ui/plotting_actions.py" line="249"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
@@ -4535,17 +4582,32 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_actions.py" line="361"/>
-        <location filename="../../ui/plotting_actions.py" line="386"/>
+        <location filename="../../ui/plotting_actions.py" line="400"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="379"/>
+        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <source>Membaca plotting…</source>
+        <translation>Reading the plotting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <source>Menyusun halaman…</source>
+        <translation>Laying out the pages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="388"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="384"/>
+        <location filename="../../ui/plotting_actions.py" line="394"/>
+        <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="396"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -5243,11 +5305,6 @@ source</translation>
         <translation>&amp;Sarpras categories</translation>
     </message>
     <message>
-        <location filename="../../ui/reference_lists_dialog.py" line="81"/>
-        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z membatalkan · Esc menutup</source>
-        <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
-    </message>
-    <message>
         <location filename="../../ui/readiness_category_forms.py" line="79"/>
         <location filename="../../ui/readiness_lists_dialog.py" line="118"/>
         <source>unit, buah, pucuk …</source>
@@ -5307,6 +5364,11 @@ source</translation>
         <location filename="../../ui/readiness_category_forms.py" line="159"/>
         <source>Sim&amp;pan aturan</source>
         <translation>Sa&amp;ve rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reference_lists_dialog.py" line="81"/>
+        <source>Ctrl+Enter menyimpan isian yang terbuka · Ctrl+Atas/Bawah memindah · Delete menghapus · Ctrl+Z mengurungkan · Esc menutup</source>
+        <translation>Ctrl+Enter saves the open entry · Ctrl+Up/Down moves · Delete removes · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
         <location filename="../../ui/reference_lists_dialog.py" line="141"/>
@@ -5474,62 +5536,72 @@ aspects</translation>
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="116"/>
+        <location filename="../../ui/readiness_panel.py" line="120"/>
         <source>Kesiapan operasi</source>
         <translation>Operational readiness</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="121"/>
+        <location filename="../../ui/readiness_panel.py" line="125"/>
         <source>Nilai sel…</source>
         <translation>Judge cell…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="123"/>
+        <location filename="../../ui/readiness_panel.py" line="127"/>
         <source>Nilai kesiapan sel terpilih (Enter, F2)</source>
         <translation>Judge the selected cell&apos;s readiness (Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="129"/>
+        <location filename="../../ui/readiness_panel.py" line="133"/>
         <source>Nilai sel (Enter)</source>
         <translation>Judge cell (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="211"/>
+        <location filename="../../ui/readiness_panel.py" line="139"/>
+        <source>Laporan kesiapan…</source>
+        <translation>Readiness report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="142"/>
+        <source>Cetak kesiapan setiap Polres ke PDF atau Excel ({keys})</source>
+        <translation>Print the readiness of every Polres to PDF or Excel ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_panel.py" line="228"/>
         <source>Kesiapan tidak dapat dimuat: {reason}</source>
         <translation>Readiness could not be loaded: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="244"/>
+        <location filename="../../ui/readiness_panel.py" line="261"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="247"/>
+        <location filename="../../ui/readiness_panel.py" line="264"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="304"/>
+        <location filename="../../ui/readiness_panel.py" line="321"/>
         <source>— tanpa data · * penilaian petugas berbeda dari data · ⚠ tindak lanjut lewat tenggat · baris rekap: jumlah satuan siap · catatan · belum</source>
         <translation>— no data · * officer&apos;s judgement differs from the data · ⚠ follow-ups overdue · summary row: units ready · with notes · not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="312"/>
-        <source>Enter/F2: nilai sel terpilih · Ctrl+Z: batalkan</source>
-        <translation>Enter/F2: judge the selected cell · Ctrl+Z: undo</translation>
+        <location filename="../../ui/readiness_panel.py" line="333"/>
+        <source>Enter/F2: nilai sel terpilih</source>
+        <translation>Enter/F2: judge the selected cell</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="317"/>
+        <location filename="../../ui/readiness_panel.py" line="338"/>
         <source>{n} satuan · {m} aspek</source>
         <translation>{n} units · {m} aspects</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="383"/>
+        <location filename="../../ui/readiness_panel.py" line="404"/>
         <source>Peran Anda hanya dapat melihat kesiapan.</source>
         <translation>Your role can only view readiness.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_panel.py" line="390"/>
+        <location filename="../../ui/readiness_panel.py" line="411"/>
         <source>Pilih sel satu satuan pada satu aspek dulu, lalu tekan Enter atau F2.</source>
         <translation>First choose the cell of one unit on one aspect, then press Enter or F2.</translation>
     </message>
@@ -5552,6 +5624,65 @@ aspects</translation>
         <location filename="../../ui/readiness_judging.py" line="207"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessReport</name>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="34"/>
+        <source>Laporan kesiapan, PDF (*.pdf)</source>
+        <translation>Readiness report, PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="35"/>
+        <source>Matriks kesiapan, Excel (*.xlsx)</source>
+        <translation>Readiness matrix, Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="78"/>
+        <source>Simpan laporan kesiapan</source>
+        <translation>Save the readiness report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="93"/>
+        <source>Membaca matriks kesiapan…</source>
+        <translation>Reading the readiness matrix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="94"/>
+        <source>Menulis {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="104"/>
+        <source>Menulis laporan kesiapan ke {path}…</source>
+        <translation>Writing the readiness report to {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="108"/>
+        <location filename="../../ui/readiness_report.py" line="125"/>
+        <source>Laporan kesiapan</source>
+        <translation>Readiness report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="111"/>
+        <source>Laporan kesiapan dibatalkan; berkas tidak ditulis.</source>
+        <translation>Readiness report cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="118"/>
+        <source>Laporan kesiapan {number} disimpan ke {path}.</source>
+        <translation>Readiness report {number} saved to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="120"/>
+        <source>Matriks kesiapan disimpan ke {path}.</source>
+        <translation>Readiness matrix saved to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="131"/>
+        <source>Buka berkas</source>
+        <translation>Open file</translation>
     </message>
 </context>
 <context>
@@ -5932,7 +6063,7 @@ for use</translation>
     </message>
     <message>
         <location filename="../../ui/sarpras_dialog.py" line="222"/>
-        <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z membatalkan · Esc menutup</source>
+        <source>Ketik jumlah lalu Enter: tersimpan langsung · Spasi mencentang laik pakai · Ctrl+Z mengurungkan · Esc menutup</source>
         <translation>Type a count, then Enter: saved at once · Space ticks fit for use · Ctrl+Z undoes · Esc closes</translation>
     </message>
     <message>
@@ -6221,22 +6352,22 @@ for use</translation>
 <context>
     <name>StagesPanel</name>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="106"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="116"/>
         <source>belum bertanggal: menunggu putusan MK</source>
         <translation>no date yet: awaiting the Constitutional Court (MK) ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="95"/>
+        <location filename="../../ui/stages_panel.py" line="97"/>
         <source>Tahapan pemilihan</source>
         <translation>Election stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="111"/>
+        <location filename="../../ui/stages_panel.py" line="113"/>
         <source>Pilih tahapan: kejadian dan kerawanan mengikutinya</source>
         <translation>Choose a stage: incidents and vulnerability follow it</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="124"/>
+        <location filename="../../ui/stages_panel.py" line="126"/>
         <source>Tampilkan:</source>
         <translation>Show:</translation>
     </message>
@@ -6246,47 +6377,47 @@ for use</translation>
         <translation>Aspect columns: Polri assessment (public order). Last column: Bawaslu IKP 0–100 (vulnerability of the electoral process). Two different measures, not combined.</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="177"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="187"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="192"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="202"/>
         <source>Tahapan berjalan: {name} ({period})</source>
         <translation>Current stage: {name} ({period})</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="196"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="206"/>
         <source>Tahapan belum dimulai</source>
         <translation>No stage has started yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="265"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="275"/>
         <source>Sekarang {time} {zone}</source>
         <translation>Now {time} {zone}</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_timeline_chart.py" line="269"/>
+        <location filename="../../ui/stage_timeline_chart.py" line="279"/>
         <source>Sekarang {date}</source>
         <translation>Now {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/stages_panel.py" line="268"/>
+        <location filename="../../ui/stages_panel.py" line="275"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings.py" line="134"/>
+        <location filename="../../ui/stage_ratings.py" line="140"/>
         <source>Kerawanan wilayah: belum ada tahapan</source>
         <translation>Regional vulnerability: no stage yet</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings.py" line="137"/>
+        <location filename="../../ui/stage_ratings.py" line="143"/>
         <source>Kerawanan wilayah — tahapan berjalan: {stage}</source>
         <translation>Regional vulnerability — current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/stage_ratings.py" line="141"/>
+        <location filename="../../ui/stage_ratings.py" line="147"/>
         <source>Kerawanan wilayah — {stage}</source>
         <translation>Regional vulnerability — {stage}</translation>
     </message>
@@ -6501,12 +6632,17 @@ out</translation>
         <translation>Incidents not yet closed, by severity</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="192"/>
+        <location filename="../../ui/summary_strip.py" line="191"/>
+        <source>+{n} cadangan&#xa0;Polda</source>
+        <translation>+{n} Polda&#xa0;reserve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_strip.py" line="198"/>
         <source>{units} satuan kurang {n} personel</source>
         <translation>Units short: {units}, by {n} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_strip.py" line="196"/>
+        <location filename="../../ui/summary_strip.py" line="202"/>
         <source>semua satuan tercukupi</source>
         <translation>all units at strength</translation>
     </message>
@@ -6577,104 +6713,104 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="182"/>
+        <location filename="../../ui/units_board.py" line="185"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="185"/>
+        <location filename="../../ui/units_board.py" line="188"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="193"/>
+        <location filename="../../ui/units_board.py" line="196"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="197"/>
+        <location filename="../../ui/units_board.py" line="200"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="206"/>
+        <location filename="../../ui/units_board.py" line="209"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="213"/>
+        <location filename="../../ui/units_board.py" line="216"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="214"/>
-        <location filename="../../ui/units_board.py" line="362"/>
+        <location filename="../../ui/units_board.py" line="217"/>
+        <location filename="../../ui/units_board.py" line="365"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="226"/>
-        <location filename="../../ui/units_board.py" line="432"/>
+        <location filename="../../ui/units_board.py" line="229"/>
+        <location filename="../../ui/units_board.py" line="442"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="228"/>
+        <location filename="../../ui/units_board.py" line="231"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="232"/>
+        <location filename="../../ui/units_board.py" line="235"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="235"/>
+        <location filename="../../ui/units_board.py" line="238"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="238"/>
+        <location filename="../../ui/units_board.py" line="241"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="325"/>
+        <location filename="../../ui/units_board.py" line="328"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="339"/>
+        <location filename="../../ui/units_board.py" line="342"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="350"/>
+        <location filename="../../ui/units_board.py" line="353"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="381"/>
+        <location filename="../../ui/units_board.py" line="388"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="383"/>
+        <location filename="../../ui/units_board.py" line="390"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="386"/>
-        <source>F2: ubah status satuan terpilih  ·  Ctrl+Z: batalkan</source>
-        <translation>F2: change the selected unit&apos;s status  ·  Ctrl+Z: undo</translation>
+        <location filename="../../ui/units_board.py" line="393"/>
+        <source>F2: ubah status satuan terpilih</source>
+        <translation>F2: change the selected unit&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="389"/>
+        <location filename="../../ui/units_board.py" line="399"/>
         <source>Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)</source>
         <translation>TPS columns do not fit: see the Strength tab (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="432"/>
+        <location filename="../../ui/units_board.py" line="442"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>
@@ -7422,69 +7558,69 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="125"/>
+        <location filename="../../ui/watch_panel.py" line="126"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="129"/>
+        <location filename="../../ui/watch_panel.py" line="130"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="150"/>
+        <location filename="../../ui/watch_panel.py" line="151"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="167"/>
+        <location filename="../../ui/watch_panel.py" line="168"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="174"/>
-        <location filename="../../ui/watch_panel.py" line="411"/>
+        <location filename="../../ui/watch_panel.py" line="175"/>
+        <location filename="../../ui/watch_panel.py" line="404"/>
         <source>Rinc&amp;ian kecamatan</source>
         <translation>Kecamatan deta&amp;ils</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="190"/>
+        <location filename="../../ui/watch_panel.py" line="191"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="347"/>
+        <location filename="../../ui/watch_panel.py" line="340"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="349"/>
+        <location filename="../../ui/watch_panel.py" line="342"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="392"/>
+        <location filename="../../ui/watch_panel.py" line="385"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="409"/>
+        <location filename="../../ui/watch_panel.py" line="402"/>
         <source>Rinc&amp;ian: {name}</source>
         <translation>Deta&amp;il: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="453"/>
-        <location filename="../../ui/watch_panel.py" line="514"/>
+        <location filename="../../ui/watch_panel.py" line="446"/>
+        <location filename="../../ui/watch_panel.py" line="507"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="457"/>
+        <location filename="../../ui/watch_panel.py" line="450"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="516"/>
+        <location filename="../../ui/watch_panel.py" line="509"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
@@ -7494,12 +7630,12 @@ charge</translation>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="474"/>
+        <location filename="../../ui/watch_panel.py" line="467"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="479"/>
+        <location filename="../../ui/watch_panel.py" line="472"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>

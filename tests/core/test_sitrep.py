@@ -380,6 +380,8 @@ def test_file_name_is_the_period_end_to_the_minute() -> None:
         == "LAPSIT-20241127-1800.pdf"
     )
     assert sitrep.file_name(datetime(2025, 1, 3, 6, 5)) == "LAPSIT-20250103-0605.pdf"
+    # Another report named the same way: the readiness report (its number's kind, LAPKES).
+    assert sitrep.file_name(datetime(2025, 1, 3, 6, 5), "LAPKES") == "LAPKES-20250103-0605.pdf"
 
 
 def test_number_template_and_serial(demo: Store) -> None:

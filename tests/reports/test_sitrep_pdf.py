@@ -289,7 +289,7 @@ def test_printed_figures_match_sql(demo: Store, pages: list[Any], report: sitrep
         "SELECT c.name, count(*) FROM polling_station ps JOIN tps_category c "
         "ON c.id = ps.category_id GROUP BY c.name",
     ):
-        assert any(line.startswith(f"{name} ") and f" {n} " in f"{line} " for line in
+        assert any(line.startswith(f"{name} ") and f" {grouped(n)} " in f"{line} " for line in
                    whole.splitlines()), name  # fmt: skip
     # Required police per Polres (a x ceil(n / b) per unit, kecamatan and category).
     for name, required in sql(
@@ -304,15 +304,26 @@ def test_printed_figures_match_sql(demo: Store, pages: list[Any], report: sitrep
     ):
         body = whole[: whole.index("LAMPIRAN A")]
         line = next(x for x in body.splitlines() if x.startswith(f"{name} "))
-        assert line.split()[len(name.split()) + 1] == str(required), line
+        assert line.split()[len(name.split()) + 1] == grouped(required), line
     # The strength table's total row: the Polres deficits summed, not "–" beside Kerinci's.
     short = sum(u.deficit for u in report.strength)
     assert short > 0
     body = whole[: whole.index("LAMPIRAN A")]
     total_line = next(
-        x for x in body.splitlines() if x.startswith(f"Jumlah {report.tps_total.tps} ")
+        x for x in body.splitlines() if x.startswith(f"Jumlah {grouped(report.tps_total.tps)} ")
     )
-    assert total_line.split()[-1] == str(short), total_line
+    assert total_line.split()[-1] == grouped(short), total_line
+    # Beneath it, the Polda's reserve that Annex A's Polda row counts besides (the walk read
+    # the two totals as two answers to one sum); every figure grouped as the body writes it.
+    polda = next(u for u in report.units if u.kind == "polda")
+    reserve = polda.available - report.strength_total.available
+    assert reserve > 0
+    assert (
+        f"Di luar jumlah ini, cadangan Polda (Brimob, staf Polda) {grouped(reserve)} personel; "
+        f"baris Polda di papan satuan menghitungnya ({grouped(polda.available)} personel)."
+    ) in " ".join(body.split())
+    polda_line = next(x for x in board_text(whole).splitlines() if x.startswith(polda.name))
+    assert grouped(polda.available) in polda_line.split(), polda_line
     # The assessment names the levels by the list's names, not "tingkat tertinggi".
     assert "tingkat tertinggi" not in whole
     levels = [c.name for c in report.by_severity]
@@ -322,6 +333,15 @@ def test_printed_figures_match_sql(demo: Store, pages: list[Any], report: sitrep
     board = whole[whole.index("LAMPIRAN A") : whole.index("LAMPIRAN B")]
     for (name,) in sql(demo, "SELECT name FROM unit"):
         assert name in board, name
+
+
+def grouped(n: int) -> str:
+    """A count as the Indonesian report writes it: 2.829."""
+    return f"{n:,}".replace(",", ".")
+
+
+def board_text(whole: str) -> str:
+    return whole[whole.index("LAMPIRAN A") : whole.index("LAMPIRAN B")]
 
 
 def test_pdf_structure_is_sound(pdf: Path) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -332,6 +333,9 @@ def test_every_tab_dialog_and_wall_page_fits(
                 shown.resize(shown.size().boundedTo(room))
                 QApplication.processEvents()
                 name = f"{tag}-{re.sub(r'[^a-z]+', '-', _plain(action.text()).lower()).strip('-')}"
+                if isinstance(shown, QFileDialog):  # Laporan kesiapan asks where first
+                    opened.append(name)  # fitted above; its columns are Qt's to lay out
+                    continue
                 problems.extend(check(shown, name, room, tmp_path))
                 for heat in shown.findChildren(QAbstractItemView, "heatMap"):
                     # The planning heat map: every region at once (it showed 4 or 5 of 11).
@@ -618,6 +622,66 @@ def test_the_stages_table_is_reached_in_a_low_window(
     window.grab().save(str(tmp_path / f"{tag}-stages-scrolled.png"), "PNG")
 
 
+def _rows_whole(view: QAbstractItemView, within: QWidget) -> int:
+    """How many of ``view``'s rows show whole, in the view and in ``within`` (a viewport)."""
+    model = view.model()
+    seen = QRect(view.viewport().mapTo(within, QPoint(0, 0)), view.viewport().size())
+    seen = seen.intersected(within.rect())
+    return sum(
+        1
+        for row in range(model.rowCount())
+        if seen.contains(
+            QRect(
+                view.viewport().mapTo(within, view.visualRect(model.index(row, 0)).topLeft()),
+                view.visualRect(model.index(row, 0)).size(),
+            )
+        )
+    )
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_stages_table_takes_a_page_of_its_own_in_a_low_window(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """A tester at 1366x768: "Kerawanan wilayah" showed 3 of 11 regions, scrolled down,
+    and scrolled again inside the table (its three-row minimum under the timeline). Where the
+    tab scrolls, scrolled down the table shows its title and as many regions as the page
+    holds; where it does not (1920x1080) the table keeps what the timeline leaves."""
+    from ui.stage_ratings import MIN_TABLE_ROWS
+
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    _show(window, _window_size(screen))
+    window.operation_page.show_tab(Tab.STAGES)
+    stages = window.operation_page.stages
+    assert stages is not None
+    qtbot.waitUntil(lambda: not window.busy() and stages.ratings_model.rowCount() == 11)
+    QApplication.processEvents()
+    body = stages.body
+    bar = body.verticalScrollBar()
+    scrolls = bar.maximum() > 0
+    assert scrolls == (screen.height() < 1000)
+    # The timeline keeps the height its rows need, and no more.
+    assert stages.plot.height() == stages.plot.minimumHeight()
+    bar.setValue(bar.maximum())  # scrolled down
+    QApplication.processEvents()
+    tag = f"{screen.width()}x{screen.height()}"
+    window.grab().save(str(tmp_path / f"{tag}-stages-table-page.png"), "PNG")
+    title = stages.ratings_title
+    shown = QRect(title.mapTo(body.viewport(), QPoint(0, 0)), title.size())
+    assert body.viewport().rect().contains(shown), "the title scrolled out of the page"
+    rows = _rows_whole(stages.ratings_view, body.viewport())
+    if scrolls:  # 3 before
+        assert rows >= 2 * MIN_TABLE_ROWS, f"{rows} of 11 regions whole at {tag}"
+    else:  # the rest under the timeline, to the bottom of the tab
+        box = stages.ratings_box
+        bottom = box.mapTo(body.viewport(), QPoint(0, box.height())).y()
+        assert abs(bottom - body.viewport().height()) <= 1
+        assert rows >= MIN_TABLE_ROWS
+
+
 def _drawn(view: QAbstractItemView, index: QModelIndex) -> str:
     """The text a cell shows: its delegate's option, cut as the style cuts it."""
     option = QStyleOptionViewItem()
@@ -754,3 +818,46 @@ def test_the_wheel_over_the_timeline_scrolls_a_low_stages_tab_and_ctrl_zooms(
     finally:
         app.removeEventFilter(guard)
         guard.setParent(None)
+
+
+# Whole rows of incidents the list shows on each screen, the timeline keeping its lanes
+# (at 1366x768: 4 before, the list's row 1.8 lines and a line of its own for the count).
+INCIDENT_ROWS = {"1366x768": 6, "1920x1080": 10}
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_incident_list_shows_a_screenful_of_rows_and_whole_titles(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The tester at 1366x768 saw 5 rows, too few to follow a night of incidents; at
+    1920x1080 every title cut while an empty detail pane took ~540 px. Nothing chosen, the
+    list has the width (at 1920 every demo title whole; at 1366 cut at its end) and its
+    rows; the timeline keeps three lanes at least, every lane at 1920."""
+    from ui.incident_list_layout import LEAST_LANES
+
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    _show(window, _window_size(screen))
+    window.operation_page.show_tab(Tab.INCIDENTS)
+    panel = window.operation_page.incidents
+    assert panel is not None
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() > 0)
+    QApplication.processEvents()
+    tag = f"{screen.width()}x{screen.height()}"
+    window.grab().save(str(tmp_path / f"{tag}-incidents.png"), "PNG")
+
+    view = panel.view
+    rows = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    assert rows >= INCIDENT_ROWS[tag], rows
+    assert not panel.detail_area.isVisible()
+    titles = _names_drawn(view, IncidentColumn.TITLE)  # each title once (some recur)
+    assert not _cut_in_the_middle(titles)
+    if screen.width() >= 1920:
+        assert all(shown == title for title, shown in titles.items()), [
+            shown for title, shown in titles.items() if shown != title
+        ]
+    timeline = panel.timeline
+    lanes = timeline.lane_bar.pageStep() if timeline.lane_bar.isVisible() else len(timeline.lanes)
+    assert lanes >= (len(timeline.lanes) if screen.width() >= 1920 else LEAST_LANES), lanes

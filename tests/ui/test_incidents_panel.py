@@ -20,19 +20,19 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from opscenter import incidents
+from opscenter import incident_log, incidents
 from opscenter.actor import Actor
 from opscenter.incident_log import IncidentRow
 from opscenter.live import JournalFollower
 from opscenter.model import FollowUp, Incident, IncidentStatus
-from opscenter.operations import stage_by_code
+from opscenter.operations import local_text, stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
 from tests.ui.test_keys import type_and_leave
 from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
-from ui.incidents_model import Column
+from ui.incidents_model import Column, FollowUpColumn
 from ui.incidents_panel import IncidentsPanel
 from ui.unsaved import BOX_NAME, DISCARD_NAME
 from ui.wheel_guard import PANE_LATCH_S, WheelGuard, guard_wheel
@@ -577,7 +577,8 @@ def test_a_narrow_list_drops_columns_for_the_title_and_takes_them_back(
     everything = [c for c in Column if c is not Column.UNITS]
     assert all(not view.isColumnHidden(c) for c in everything)  # 1920 px: room for all
 
-    panel.upper.setSizes([900, 1020])  # the detail pane pulled wide: a narrow list
+    panel.select_incident(panel.model.rows()[0].id)  # the detail pane, shown for it,
+    panel.upper.setSizes([900, 1020])  # pulled wide: a narrow list
     qtbot.waitUntil(lambda: view.isColumnHidden(Column.FOLLOW_UPS))
     qtbot.waitUntil(lambda: view.horizontalHeader().sectionSize(Column.TITLE) >= title_room)
     # Dropped in order, and no more than needed: the last one back would starve the title.
@@ -784,3 +785,59 @@ def test_a_status_set_with_a_follow_up_is_undone_as_the_status_box_s(
     with jambi.read() as s:
         texts = list(s.scalars(select(FollowUp.text).where(FollowUp.incident_id == target.id)))
     assert "Massa dibubarkan." in texts  # the note stays
+
+
+def test_the_list_the_detail_and_the_timeline_write_an_incident_s_time_alike(
+    panel: IncidentsPanel, jambi: Store
+) -> None:
+    """The tester found three ways of writing a time in the incident views ("27-11-24 19:25"
+    in the list, "27-11-2024 19:25 WIB" in the pane, "27-11 19:40" for a follow-up). Now
+    each is written as the rest of the app writes a time (``local_text``): the same text in
+    the list, its tooltip, the pane, the timeline's tip, and for each follow-up."""
+    row = next(r for r in panel.model.rows() if r.follow_up_count >= 2)
+    occurred = local_text(row.occurred_at, "Asia/Jakarta")
+    assert occurred.endswith(" WIB") and occurred.startswith(f"{row.occurred_local:%d-%m-%Y}")
+    source = panel.model.row_of(row.id)
+    assert source is not None
+    cell = panel.model.index(source, Column.OCCURRED)
+    assert cell.data() == occurred
+    assert occurred in cell.data(Qt.ItemDataRole.ToolTipRole)
+    panel.select_incident(row.id)
+    assert f"<b>{occurred}</b>" in panel.detail.facts.text()
+    assert occurred in panel.timeline._tip(0.0, 0.0, row.id)
+    with jambi.read() as s:
+        entries = incident_log.follow_ups(s, row.id)
+    shown = panel.detail.follow_ups
+    assert shown.rowCount() == len(entries) >= 2
+    for n, entry in enumerate(entries):
+        written = local_text(entry.at, "Asia/Jakarta")
+        assert shown.index(n, FollowUpColumn.AT).data() == written
+        assert written in shown.index(n, FollowUpColumn.TEXT).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_detail_pane_comes_with_a_chosen_incident_and_a_split_moved_by_hand_stays(
+    panel: IncidentsPanel, qtbot: QtBot
+) -> None:
+    """At 1920 px an empty detail pane took ~540 px and every title was cut. Nothing chosen,
+    there is no pane: the list has the width. Chosen, the pane takes a quarter. A split the
+    operator drags (list and pane, list and timeline) stays through a resize and the next
+    incident chosen."""
+    upper = panel.upper
+    assert not panel.detail_area.isVisible()
+    assert panel.view.width() == upper.width()
+    rows = panel.model.rows()
+    panel.select_incident(rows[0].id)
+    qtbot.waitUntil(panel.detail_area.isVisible)
+    qtbot.waitUntil(lambda: abs(upper.sizes()[1] - upper.width() // 4) <= upper.handleWidth())
+
+    upper.setSizes([1000, 880])  # dragged by hand
+    upper.splitterMoved.emit(1000, 1)
+    panel.splitter.setSizes([200, 700])
+    panel.splitter.splitterMoved.emit(200, 1)
+    panel.resize(1800, 1000)
+    panel.select_incident(rows[1].id)
+    QApplication.processEvents()
+    list_part = upper.sizes()[0] / sum(upper.sizes())
+    assert list_part == pytest.approx(1000 / 1880, abs=0.05)
+    upper_part = panel.splitter.sizes()[0] / sum(panel.splitter.sizes())
+    assert upper_part == pytest.approx(200 / 900, abs=0.05)

@@ -708,6 +708,27 @@ def test_typing_after_the_list_is_closed_replaces_the_no_choice_label(
     drop(form)
 
 
+@pytest.mark.parametrize("at_start", [False, True])
+def test_pasting_from_the_context_menu_replaces_the_no_choice_label(
+    form: IncidentForm, qtbot: QtBot, at_start: bool
+) -> None:
+    """The context menu's "Paste" calls QLineEdit.paste() and never passes a key: the walk
+    found "— pilih wilayah —Gunung" searched. Wherever the cursor was, the label goes."""
+    combo = form.region_box
+    combo.setCurrentIndex(0)  # its "none" entry
+    edit = combo.lineEdit()
+    assert edit is not None and edit.text() == "— pilih wilayah —"
+    edit.setCursorPosition(0 if at_start else len(edit.text()))
+    clipboard = QApplication.clipboard()
+    clipboard.setText("Gunung")
+    edit.paste()  # what the context menu's action triggers
+    assert edit.text() == "Gunung"
+    found = combo.completer().model()
+    names = [str(found.index(r, 0).data()) for r in range(found.rowCount())]
+    assert names and all("Gunung" in n for n in names), names
+    drop(form)
+
+
 def test_a_point_typed_in_one_field_fills_both_and_what_cannot_be_read_is_said(
     form: IncidentForm, qtbot: QtBot, store: Store
 ) -> None:

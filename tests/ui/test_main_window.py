@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -123,6 +123,18 @@ def test_a_change_committed_through_the_core_refreshes_the_window(
     assert label(window, "figure_balance") == "\u22123"
 
 
+def test_the_strength_tile_names_the_polda_reserve_the_board_counts(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
+) -> None:
+    """The walk read "Kekuatan Polri 2.500" in the header and 2.829 on the board's Polda row
+    as two answers to one sum: the tile names the difference, the Polda's own people."""
+    available = label(window, "figure_available")
+    assert label(window, "note_available") == "+3 cadangan\u00a0Polda"  # the Polda's own three
+    add_person(store, tiny_operation, "75030003", tiny_operation.polda_id)
+    qtbot.waitUntil(lambda: label(window, "note_available") == "+4 cadangan\u00a0Polda")
+    assert label(window, "figure_available") == available  # the Polres' total, unchanged
+
+
 def test_a_commit_on_another_thread_reaches_the_window(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
 ) -> None:
@@ -178,6 +190,57 @@ def test_f5_and_menus(qtbot: QtBot, window: MainWindow) -> None:
     assert window.about_action.text() == "&Tentang OpsCenter"
     with qtbot.waitSignal(window.refreshed, timeout=1000):
         window.reload_action.trigger()
+
+
+def test_keluar_and_the_title_bars_close_ask_first_batal_being_the_default(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The walk: Ctrl+Q, or Alt+B then "k" typed into what had become the Berkas menu,
+    closed the window at once. Keluar asks now; Enter (the default) and Esc answer Batal,
+    and the question's Keluar has no letter a path typed on could press."""
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    from tests.ui.answers import NOT_ASKED, answer_next_question
+    from ui.confirm import BOX_NAME, NO_NAME, YES_NAME
+
+    window.show()
+    qtbot.waitExposed(window)
+    asked: list[str] = []
+
+    def look_and_press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        default = box.defaultButton()
+        yes = box.findChild(QAbstractButton, YES_NAME)
+        assert default is not None and yes is not None
+        asked.extend((default.objectName(), yes.text()))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, look_and_press_enter)
+    window.quit_action.trigger()  # Ctrl+Q, Berkas › Keluar
+    assert asked == ["Keluar dari OpsCenter?", NO_NAME, "Keluar"]  # no "&": no letter
+    assert window.isVisible()
+    # The title bar's close (a spontaneous close event) asks the same.
+    seen = answer_next_question(NO_NAME)
+
+    class TitleBarClose(QCloseEvent):
+        def spontaneous(self) -> bool:
+            return True
+
+    closing = TitleBarClose()
+    window.closeEvent(closing)
+    assert seen == [BOX_NAME] and not closing.isAccepted()
+    # A close from the program asks nothing (tests, the end of ``ui.app.run``).
+    seen = answer_next_question(NO_NAME)
+    window.closeEvent(QCloseEvent())
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [NOT_ASKED]
+    window.show()
+    seen = answer_next_question(YES_NAME)
+    window.quit_action.trigger()
+    assert seen == [BOX_NAME] and not window.isVisible()
 
 
 def test_the_day_moves_on_at_local_midnight(window: MainWindow, clock: FixedClock) -> None:
@@ -507,6 +570,48 @@ def test_undo_and_redo_are_in_the_edit_menu(window: MainWindow) -> None:
     assert not window.undo_action.isEnabled()  # nothing done yet
 
 
+def test_the_boards_ctrl_z_hint_shows_only_with_something_to_undo_and_names_it(
+    window: MainWindow,
+) -> None:
+    """The walk: the status line said "Ctrl+Z: batalkan" after an import, which Ctrl+Z does
+    not undo (Data › Riwayat impor does) and Ubah › Urungkan was off. The hint now shows
+    only while Urungkan is on, names what it undoes, and uses the menu's word."""
+    from PySide6.QtGui import QUndoCommand
+
+    board = window.operation_page.board
+    assert board is not None
+    assert "Ctrl+Z" not in board.footer.text()
+    assert "F2: ubah status satuan terpilih" in board.footer.text()
+    stack = window.desk.undo_stack
+    stack.push(QUndoCommand("Status Polres Kerinci: Siaga"))
+    assert window.undo_action.isEnabled()
+    assert "Ctrl+Z: urungkan Status Polres Kerinci: Siaga" in board.footer.text()
+    assert window.undo_action.text() == "&Urungkan Status Polres Kerinci: Siaga"
+    stack.undo()
+    assert "Ctrl+Z" not in board.footer.text()
+
+
+def test_the_plotting_and_planning_windows_undo_with_the_main_windows_word(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation
+) -> None:
+    """The plotting window said "Batalkan" (Batal's word: cancel) for the undo the main
+    window calls "Urungkan"."""
+    from ui.planning_window import PlanningWindow
+    from ui.plotting_window import PlottingWindow
+
+    plotting = PlottingWindow(store, actor=ADMIN)
+    qtbot.addWidget(plotting)
+    planning = PlanningWindow(store, actor=ADMIN)
+    qtbot.addWidget(planning)
+    for stack in (plotting.undo_stack, planning.undo_stack):
+        from PySide6.QtGui import QUndoCommand
+
+        stack.push(QUndoCommand("BKO"))
+    assert plotting.undo_action.text() == "&Urungkan BKO"
+    assert planning.undo_action.text() == "Urungkan BKO"
+    assert plotting.redo_action.text().replace("&", "").startswith("Ulangi")
+
+
 def test_a_status_change_alone_does_not_recompute_the_overview(
     qtbot: QtBot, store: Store, tiny_operation: TinyOperation, window: MainWindow
 ) -> None:
@@ -555,12 +660,13 @@ def test_stages_and_incidents_are_built_when_their_tab_is_first_opened(
     assert page.watch is not None and page.tabs.currentWidget() is page.watch
 
 
-def test_a_region_clicked_on_the_map_filters_the_incidents_list_and_the_board(
+def test_the_maps_filter_reaches_the_incidents_list_and_the_board_and_says_so_on_their_tabs(
     window: MainWindow, store: Store, tiny_operation: TinyOperation
 ) -> None:
     from sqlalchemy import select
 
     from opscenter.model import Region
+    from ui.choice_combo import chosen
 
     with store.read() as s:
         ids = {name: rid for name, rid in s.execute(select(Region.name, Region.id))}
@@ -568,16 +674,73 @@ def test_a_region_clicked_on_the_map_filters_the_incidents_list_and_the_board(
     page = window.operation_page
     window.findChild(QAction, "mapTabAction").trigger()  # Ctrl+6
     assert page.map is not None and page.tabs.currentWidget() is page.map
-    page.map.region_chosen.emit(kerinci)  # before the list exists
+    page.map.region_filter_wanted.emit(kerinci)  # before the list exists
     page.show_tab(Tab.INCIDENTS)
     assert page.incidents is not None
     assert page.incidents.region_box.currentData() == kerinci
-    page.map.region_chosen.emit(bungo)  # and while it does
+    page.map.region_filter_wanted.emit(bungo)  # and while it does
     assert page.incidents.region_box.currentData() == bungo
     # The board too, to the units answering for it (the tiny operation gives none an area).
     assert page.board is not None
     assert page.board.region_filter.currentData() == bungo
     assert page.board.flat_proxy.rowCount() == 0
+    # Each tab filtered by region says so, from whichever tab the user looks.
+    board_box, incidents_box = page.board.region_filter, page.incidents.region_box
+    assert page.tabs.tabText(Tab.BOARD) == f"Papan satuan \u00b7 {board_box.currentText()}"
+    assert page.tabs.tabText(Tab.INCIDENTS) == f"Kejadian \u00b7 {incidents_box.currentText()}"
+    # The user sets the board to every region again: the list keeps the map's filter.
+    board_box.setCurrentIndex(0)
+    assert page.tabs.tabText(Tab.BOARD) == "Papan satuan"
+    assert page.map.filtered_region() == bungo
+    # Off from the map: the tabs still on the map's region go back to every region.
+    page.map.region_filter_wanted.emit(None)
+    assert chosen(incidents_box) is None and chosen(board_box) is None
+    assert page.tabs.tabText(Tab.INCIDENTS) == "Kejadian"
+
+
+def test_a_click_on_the_map_filters_no_other_tab_and_seluruh_wilayah_clears_the_filter(
+    qtbot: QtBot, jambi: Store
+) -> None:
+    """The walk at 1366x768: Ctrl+6, one click in Kabupaten Tebo, then Ctrl+1 and Ctrl+4
+    showed only Polres Tebo and Tebo's 14 incidents while the header counted all 49, and
+    Alt+W (Seluruh wilayah) on the map did not take the filter off. A click now only
+    chooses the region on the map; the strip's button filters, Seluruh wilayah undoes it."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from opscenter.model import Region
+    from ui.choice_combo import chosen
+
+    main = MainWindow(jambi, actor=ADMIN, clock=lambda: datetime(2024, 11, 26, 14, 30, tzinfo=UTC))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitUntil(lambda: main.overview is not None and main.overview.strength_loaded)
+    page = main.operation_page
+    page.show_tab(Tab.INCIDENTS)
+    main.findChild(QAction, "mapTabAction").trigger()  # Ctrl+6
+    board, incidents, panel = page.board, page.incidents, page.map
+    assert board is not None and incidents is not None and panel is not None
+    qtbot.waitUntil(lambda: panel.loaded() and not panel.live.held, timeout=20_000)
+    with jambi.read() as s:
+        tebo = s.scalars(select(Region.id).where(Region.name == "Kabupaten Tebo")).one()
+    shape = panel.boundary(tebo)
+    assert shape is not None
+    at = panel.view.project(*shape.label_point).toPoint()
+    qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=at)
+    assert panel.selected_region() == tebo and panel.region_name.text() == "Kabupaten Tebo"
+    assert chosen(board.region_filter) is None and chosen(incidents.region_box) is None
+    assert page.tabs.tabText(Tab.BOARD) == "Papan satuan"
+    assert page.tabs.tabText(Tab.INCIDENTS) == "Kejadian"
+    panel.filter_button.click()  # Saring tab lain ke wilayah ini: asked for
+    assert chosen(board.region_filter) == tebo and chosen(incidents.region_box) == tebo
+    assert page.tabs.tabText(Tab.BOARD) == "Papan satuan \u00b7 Kab. Tebo"
+    assert page.tabs.tabText(Tab.INCIDENTS) == "Kejadian \u00b7 Kab. Tebo"
+    panel.home_button.click()  # Seluruh wilayah (Alt+W)
+    assert chosen(board.region_filter) is None and chosen(incidents.region_box) is None
+    assert page.tabs.tabText(Tab.BOARD) == "Papan satuan"
+    assert panel.selected_region() is None
 
 
 def test_the_main_window_loads_no_plotting_geometry_spreadsheet_or_pdf_library() -> None:

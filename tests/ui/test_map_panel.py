@@ -41,6 +41,7 @@ from opscenter.strength import UNRATED
 from opscenter.units import assign_bko, region_units, set_status
 from tests.ui.conftest import FixedClock
 from ui import theme
+from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.map_colours import DAY, NIGHT
 from ui.map_incidents import SPREAD_DEG
@@ -244,6 +245,47 @@ def test_clicking_a_region_names_it_and_a_point_names_its_incident(
             pos=panel.view.project(first.lon, first.lat).toPoint(),
         )
     assert clicked.args[0] in {p.id for p in points}
+
+
+def click_region(qtbot: QtBot, panel: MapPanel, region: int) -> None:
+    shape = panel.boundary(region)
+    assert shape is not None
+    at = panel.view.project(*shape.label_point).toPoint()
+    qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=at)
+
+
+def test_a_click_chooses_a_region_outlines_and_describes_it_and_filters_nothing(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    """The walk: a click in Tebo quietly filtered the board and the incidents list, and the
+    map showed only an outline. A click now names the region over the map with its
+    figures; only the strip's button asks the other tabs to filter, and asks again to stop."""
+    tebo = region_id(jambi, "Kabupaten Tebo")
+    wanted: list[object] = []
+    panel.region_filter_wanted.connect(wanted.append)
+    assert not panel.region_card.isVisible()
+    click_region(qtbot, panel, tebo)
+    assert panel.selected_region() == tebo
+    assert panel.view.selected() == panel.region_code(tebo)  # outlined
+    assert panel.region_card.isVisible() and panel.region_name.text() == "Kabupaten Tebo"
+    # On the map, in its bottom right corner, whole.
+    assert panel.view.rect().contains(panel.region_card.geometry())
+    # The vulnerability layer is on: its figures, on one line.
+    assert panel.region_info.text().startswith("Kerawanan, Masa tenang: Politik: ")
+    assert wanted == []  # a click alone filters nothing
+    panel.filter_button.click()
+    assert wanted == [tebo] and panel.filtered_region() == tebo
+    assert panel.filter_button.text() == "Lepas saringan wila&yah di tab lain"
+    panel.filter_button.click()  # the same button takes it off
+    assert wanted == [tebo, None] and panel.filtered_region() is None
+    # Seluruh wilayah (Alt+W, Home): no region chosen, and the filter set from here is off.
+    panel.filter_action.trigger()  # the map's context menu
+    assert wanted == [tebo, None, tebo]
+    panel.home_button.click()
+    assert wanted == [tebo, None, tebo, None]
+    assert panel.selected_region() is None and not panel.region_card.isVisible()
+    panel.home_button.click()  # nothing filtered: nothing asked
+    assert wanted == [tebo, None, tebo, None]
 
 
 def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
@@ -826,7 +868,7 @@ def test_a_status_change_recolours_its_square_in_place_and_a_new_bko_is_drawn(
     assert (flow.target, flow.width) == (polres, flow_width(12))
 
 
-def test_a_region_clicked_on_the_map_filters_the_board_to_the_units_answering_for_it(
+def test_the_maps_filter_button_filters_the_board_to_the_units_answering_for_its_region(
     qtbot: QtBot, panel: MapPanel, jambi: Store
 ) -> None:
     board = UnitsBoard(
@@ -835,12 +877,10 @@ def test_a_region_clicked_on_the_map_filters_the_board_to_the_units_answering_fo
     qtbot.addWidget(board)
     board.set_tree_mode(False)
     kerinci = region_id(jambi, "Kabupaten Kerinci")
-    panel.region_chosen.connect(board.set_region_filter)  # as the operation page does
-    shape = panel.boundary(kerinci)
-    assert shape is not None
-    qtbot.mouseClick(
-        panel.view, Qt.MouseButton.LeftButton, pos=panel.view.project(*shape.label_point).toPoint()
-    )
+    panel.region_filter_wanted.connect(board.set_region_filter)  # as the operation page does
+    click_region(qtbot, panel, kerinci)
+    assert chosen(board.region_filter) is None  # a click alone filters nothing
+    panel.filter_button.click()  # Saring tab lain ke wilayah ini
     assert board.region_filter.currentData() == kerinci
     assert board.region_filter.currentText() == "Kab. Kerinci"  # the filter says what it is
     proxy = board.flat_proxy

@@ -14,9 +14,20 @@ from pathlib import Path
 import openpyxl
 import pytest
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
@@ -313,3 +324,75 @@ def test_a_window_deleted_during_the_switch_is_passed_over(
         for w in doomed:
             if shiboken6.isValid(w):
                 shiboken6.delete(w)
+
+
+# -- check boxes and radio buttons at night -----------------------------------------------------
+
+
+def _indicators(qtbot: QtBot) -> tuple[QWidget, list[QAbstractButton]]:
+    """A radio button and a check box, each unchecked and checked, as a form shows them."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    column = QVBoxLayout(holder)
+    buttons: list[QAbstractButton] = []
+    for kind, text in ((QRadioButton, "Rawan"), (QCheckBox, "Tampilkan semua")):
+        for checked in (False, True):
+            button = kind(text, holder)
+            button.setAutoExclusive(False)
+            button.setChecked(checked)
+            column.addWidget(button)
+            buttons.append(button)
+    holder.show()
+    qtbot.waitExposed(holder)
+    return holder, buttons
+
+
+def _indicator_pixels(button: QAbstractButton) -> tuple[QRect, QImage]:
+    """Where the button's indicator is, and the button as drawn."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)  # type: ignore[attr-defined]
+    element = (
+        QStyle.SubElement.SE_RadioButtonIndicator
+        if isinstance(button, QRadioButton)
+        else QStyle.SubElement.SE_CheckBoxIndicator
+    )
+    return button.style().subElementRect(element, option, button), button.grab().toImage()
+
+
+def _strongest(image: QImage, area: QRect, against: QColor) -> float:
+    """The contrast of the pixel in ``area`` that stands out most from ``against``."""
+    return max(
+        theme.contrast(image.pixelColor(x, y), against)
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    )
+
+
+@pytest.mark.usefixtures("app_look")
+def test_radio_buttons_and_check_boxes_show_at_night(qtbot: QtBot, qapp: QApplication) -> None:
+    """Fusion draws an indicator's outline a shade darker than the window: at night that was
+    #0c1013 on #10151b (1.05:1), and a tester could not see the radio buttons. The outline
+    must stand out from the window, and the dot or tick from the indicator's fill, by WCAG's
+    3:1 for controls at least."""
+    night.apply_night(qapp, True)
+    _holder, buttons = _indicators(qtbot)
+    for button in buttons:
+        area, image = _indicator_pixels(button)
+        name = f"{type(button).__name__} checked={button.isChecked()}"
+        assert _strongest(image, area, night.BACKGROUND) >= 3.0, f"{name}: outline"
+        if button.isChecked():
+            middle = area.adjusted(area.width() // 3, area.height() // 3, 0, 0)
+            middle.setSize(area.size() / 3)
+            fill = image.pixelColor(area.left() + 3, area.center().y())
+            assert _strongest(image, middle, fill) >= 3.0, f"{name}: mark"
+
+
+@pytest.mark.usefixtures("app_look")
+def test_radio_buttons_and_check_boxes_keep_fusion_by_day(qtbot: QtBot) -> None:
+    """By day the indicators are Fusion's own, pixel for pixel."""
+    _holder, buttons = _indicators(qtbot)
+    fusion = QStyleFactory.create("Fusion")
+    for button in buttons:
+        ours = button.grab().toImage()
+        button.setStyle(fusion)
+        assert button.grab().toImage() == ours, type(button).__name__

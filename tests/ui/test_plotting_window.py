@@ -483,7 +483,12 @@ def test_a_person_is_placed_from_the_reserve_with_the_keyboard(qtbot: QtBot, jam
     assert seen == ["Tempatkan personel"]
     _settle(qtbot, w)
     assert _where(_read(jambi, w))[start.reserve[0].id] == target.post.id
-    assert w.reserve.rowCount() == 0
+    # Placed, nobody in the reserve matches the NRP any more: the reserve shows whole, without
+    # him, and says why; the posts show the one he is on now.
+    assert w.reserve.row_of(start.reserve[0].id) is None
+    assert w.reserve.rowCount() == len(start.reserve) - 1
+    assert "semua ditampilkan" in w.reserve_title.text()
+    assert [w.posts.row_at(r).post.id for r in range(w.posts.rowCount())] == [target.post.id]
 
 
 def test_a_move_asks_the_post_and_a_reason_beyond_the_pattern(qtbot: QtBot, jambi: Store) -> None:
@@ -618,6 +623,31 @@ def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(
     qtbot.waitUntil(lambda: w.banner.text() == done, timeout=120_000)
     assert (tmp_path / "surat.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "surat.pdf").stat().st_mode & 0o077 == 0  # private to the user
+
+
+def test_the_slips_export_says_how_far_it_is_and_cancels_writing_nothing(
+    qtbot: QtBot, jambi: Store, tmp_path: Path
+) -> None:
+    """Every unit's slips are about 1,100 pages and 15 s: the walk saw "Menulis…" and a
+    Batal that stopped nothing. The layout reports its progress and stops when cancelled,
+    leaving no file."""
+    w = _open(qtbot, jambi, Actor("op", role="operator"))
+    _settle(qtbot, w)
+    assert w.unit_filter() is None  # every unit
+    out = tmp_path / "slips" / "surat.pdf"
+    out.parent.mkdir()
+    heard: list[tuple[int, int, str]] = []
+    handle = w.export_to(out, slips=True)
+    handle.signals.progressed.connect(lambda d, t, x: heard.append((d, t, x)))
+    qtbot.waitUntil(lambda: any(t > 1 and d >= 1 for d, t, _x in heard), timeout=60_000)
+    assert heard[-1][2] == "Menyusun halaman…"
+    handle.cancel.cancel()
+    qtbot.waitUntil(
+        lambda: w.banner.text() == "Ekspor dibatalkan; berkas tidak ditulis.", timeout=60_000
+    )
+    done, total, _x = heard[-1]
+    assert done < total  # stopped on the way
+    assert list(out.parent.iterdir()) == []  # no file, no temporary left behind
 
 
 def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: Store) -> None:
@@ -830,17 +860,27 @@ def test_the_search_says_what_it_did_to_the_reserve_and_shows_the_chosen_post(
 ) -> None:
     """Typing a kecamatan narrows the posts and the reserve alike: the reserve's title says
     how many of how many match, never "0 personel" as if there were no reserve; the reserve
-    is found by its unit too (the Satuan it shows); the chosen post stays in view."""
+    is found by its unit too (the Satuan it shows); the chosen post stays in view. Where
+    nobody in the reserve matches (every Siulak officer is on a post), the reserve stays
+    whole and says so: the second walk searched "Siulak" to find the post and then had
+    nobody to place there. A search no post matches says that, not "no posts yet"."""
     w = _open(qtbot, jambi)
     w.resize(1366, 740)
     whole = w.reserve.rowCount()
+    posts = w.posts.rowCount()
     unit = str(w.reserve.data(w.reserve.index(whole - 1, 3)))  # "Polres Bungo"
     assert w.reserve_title.text() == f"Ca&dangan: {whole} personel"
     assert "cadangan" in w.search.toolTip()
     w.search.setText("Siulak")  # every Siulak officer is on a post
     assert w.reserve_title.text() == (
-        f"Ca&dangan: 0 dari {whole} personel cocok dengan \u201cSiulak\u201d"
+        f"Ca&dangan: {whole} personel (tak ada yang cocok dengan \u201cSiulak\u201d, "
+        "semua ditampilkan)"
     )
+    assert w.reserve.rowCount() == whole
+    assert 0 < w.posts.rowCount() < posts  # the Siulak posts, and those of desa Siulak …
+    w.search.setText("zzz tak ada")
+    assert w.posts.rowCount() == 0
+    assert w.deficit_label.text() == "Tak ada pos yang cocok dengan \u201czzz tak ada\u201d."
     w.search.setText(unit)
     shown = w.reserve.rowCount()
     assert 0 < shown < whole

@@ -24,6 +24,7 @@ from tests.ui.conftest import FixedClock
 from ui import theme
 from ui.planning_models import HeatColumn
 from ui.stage_ratings import MIN_TABLE_ROWS
+from ui.stage_timeline_chart import SLIVER
 from ui.stages_panel import StagesPanel
 from ui.wall_read_only import make_read_only
 from ui.wall_tiles import WallTile
@@ -310,6 +311,68 @@ def test_labels_stay_inside_the_plot_and_apart(
     rects = [item.sceneBoundingRect() for item in dates]
     for i, a in enumerate(rects):
         assert not any(a.intersects(b) for b in rects[i + 1 :])
+
+
+@pytest.mark.usefixtures("base_font")
+@pytest.mark.parametrize("width", [1366, 1920])
+@pytest.mark.parametrize(
+    ("lo", "hi"),
+    [
+        (datetime(2024, 11, 20, tzinfo=UTC), datetime(2024, 12, 5, tzinfo=UTC)),  # 2 weeks
+        (datetime(2024, 11, 26, 18, tzinfo=UTC), datetime(2024, 11, 28, tzinfo=UTC)),  # hours
+        (datetime(2024, 12, 10, tzinfo=UTC), datetime(2025, 1, 20, tzinfo=UTC)),  # after it
+        # From midnight WIB on 24 November: the campaign ends on the edge, its bar unseen.
+        (datetime(2024, 11, 23, 17, tzinfo=UTC), datetime(2024, 12, 1, tzinfo=UTC)),
+    ],
+    ids=["weeks", "hours", "after-voting", "campaign-on-the-edge"],
+)
+def test_zoomed_in_the_stages_out_of_sight_point_to_their_dates(
+    qtbot: QtBot, jambi: Store, width: int, lo: datetime, hi: datetime
+) -> None:
+    """The tester zoomed in on the time axis: the dates of the stages left of it (and "now")
+    stood in a column against the axis line, as if they belonged to the days shown. Zoomed
+    in, every label is inside the plot and apart; one whose stage is wholly out of sight
+    points to it with an arrow, at that edge, clear of the axis."""
+    p = StagesPanel(jambi, clock=FixedClock(VOTING_EVENING))
+    qtbot.addWidget(p)
+    p.resize(width, 900)
+    p.show()
+    qtbot.waitExposed(p)
+    vb = p.plot.getPlotItem().vb
+    p.plot.getPlotItem().setXRange(lo.timestamp(), hi.timestamp(), padding=0)
+    p.grab()  # text in a plot takes its place on screen when drawn
+    (x0, x1), _ = vb.viewRange()
+    view = vb.sceneBoundingRect()
+    gap = QFontMetrics(p._bar_font).averageCharWidth()
+    sliver = SLIVER * (x1 - x0) / vb.width()  # a bar narrower than this shows nothing
+    shown = [label for label in p._labels if label.item.isVisible()]
+    assert len(shown) == len(p._labels) == 10  # nine stages and now: none needs hiding here
+    left_out = 0
+    for label in shown:
+        rect = label.item.sceneBoundingRect()
+        text = label.item.textItem.toPlainText()
+        assert view.adjusted(-1, -1, 1, 1).contains(rect), text
+        assert "\u2026" not in text, text  # room enough: whole
+        if label.dated and label.end < x0 + sliver:
+            left_out += 1
+            assert text.startswith("\u2190 "), text
+            assert rect.left() - view.left() >= min(label.gap, gap) - 1, text  # off the axis
+        elif label.dated and label.start > x1 - sliver:
+            assert text.endswith(" \u2192"), text
+            assert view.right() - rect.right() >= min(label.gap, gap) - 1, text
+        else:
+            assert "\u2190" not in text and "\u2192" not in text, text
+    assert left_out >= 2
+    rects = [label.item.sceneBoundingRect() for label in shown]
+    for i, a in enumerate(rects):
+        assert not any(a.intersects(b) for b in rects[i + 1 :])
+    # Back to the whole calendar: every stage in sight, no arrows.
+    p.plot.getPlotItem().setXRange(*p._full_range, padding=0)
+    assert not any(
+        "\u2190" in label.item.textItem.toPlainText()
+        or "\u2192" in label.item.textItem.toPlainText()
+        for label in p._labels
+    )
 
 
 @pytest.mark.usefixtures("base_font")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QMessageBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -455,3 +455,43 @@ def test_unrated_tps_get_their_own_column_and_follow_live(
     qtbot.waitUntil(lambda: board.figures_recomputed > before)
     assert (cell(board, pb1, unrated), cell(board, pb1, Column.REQUIRED)) == ("2", "8")
     assert cell(board, small.units["PB"], unrated) == "2"
+
+
+def test_a_figure_larger_than_the_columns_widens_them(
+    qtbot: QtBot, board: UnitsBoard, store: Store, small: Small
+) -> None:
+    """The walk imported 19.999 people into one Polres and read "+20.…" in its balance: the
+    figure columns are as wide as the largest figure, bold, with its sign, live too."""
+    view = board.tree_view
+    pb1 = small.units["PB1"]
+    follower = JournalFollower(store)
+    before = board.figures_recomputed
+    units.assign_bko(  # from outside Polres B, so its rows add 20.000 that the Polda's do not
+        store,
+        ADMIN,
+        from_unit_id=small.units["POLDA"],
+        to_unit_id=pb1,
+        personnel_count=20_000,
+        starts_at=VOTING_MORNING - timedelta(days=1),
+    )
+    changes = follower.poll()
+    assert changes is not None
+    board.apply_changes(changes)
+    qtbot.waitUntil(lambda: board.figures_recomputed > before)
+    balance = str(cell(board, pb1, Column.BALANCE))
+    assert int(balance.replace(".", "").replace(",", "")) > 19_000, balance
+    section = next(
+        s for s, (k, _p) in enumerate(board.rows.cells.layout.columns()) if k is Column.BALANCE
+    )
+    board.tree_view.expandAll()
+    index = board.tree_proxy.mapFromSource(board.rows.tree_model.index_of(pb1, section))
+    assert index.isValid()
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    delegate = view.itemDelegateForIndex(index)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    style = view.style()
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+    assert option.fontMetrics.horizontalAdvance(balance) <= room, (balance, room)

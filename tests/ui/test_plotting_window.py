@@ -956,7 +956,7 @@ def test_placing_starts_in_the_post_field_on_a_post_with_room(qtbot: QtBot, jamb
 
 
 def test_the_undo_button_names_each_change_as_a_noun(qtbot: QtBot, jambi: Store) -> None:
-    """ "Batalkan penempatan personel", not "Batalkan tempatkan personel": the undo and
+    """ "Urungkan penempatan personel", not "Urungkan tempatkan personel": the undo and
     redo buttons read prefix and change, so each change is named as a thing done."""
     from ui.plotting_commands import (
         LockCommand,
@@ -993,7 +993,7 @@ def test_the_undo_button_names_each_change_as_a_noun(qtbot: QtBot, jambi: Store)
     w.place(1, None)
     assert [c.text() for c in pushed] == ["penempatan personel", "pengembalian ke cadangan"]
     w.undo_stack.push(pushed[0])  # pushed once saved: pushing runs nothing
-    assert w.undo_action.text() == "&Batalkan penempatan personel"
+    assert w.undo_action.text() == "&Urungkan penempatan personel"
 
 
 def test_at_1366_the_reserve_shows_its_rows_names_and_ranks(

@@ -64,6 +64,11 @@ class WholeFile:
     def file(self) -> str:
         return self.path.name
 
+    def new_text(self, r: RowOutcome) -> str:
+        """A new record's key says what it is (a unit's stock of a category, an incident):
+        nothing more to say of it."""
+        return ""
+
     def refusal(self) -> RosterError | None:
         if not self.problems:
             return None

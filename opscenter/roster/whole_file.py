@@ -72,7 +72,8 @@ class WholeFile:
     def refusal(self) -> RosterError | None:
         if not self.problems:
             return None
-        return RosterError(self.refusal_reason, file=self.file, count=len(self.problems))
+        rows = len({p.row for p in self.problems})  # as the preview counts them, "ditolak 2"
+        return RosterError(self.refusal_reason, file=self.file, rows=rows, count=len(self.problems))
 
     @property
     def rows(self) -> list[RowOutcome]:

@@ -513,8 +513,8 @@ def test_a_sarpras_list_with_refused_cells_is_shown_and_not_saved(
     ]  # fmt: skip
     assert page.error.isVisible()
     assert page.error.text() == (
-        "3 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "
-        "impor lagi."
+        "3 baris ditolak (3 sel) di salah.xlsx, jadi tidak ada yang tersimpan; perbaiki sel "
+        "itu lalu impor lagi."
     )
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
     out = tmp_path / "ditolak.xlsx"

@@ -1658,8 +1658,8 @@
     </message>
     <message>
         <location filename="../../ui/import_history.py" line="137"/>
-        <source>Batalkan impor terpilih</source>
-        <translation>Undo selected import</translation>
+        <source>&amp;Batalkan impor terpilih</source>
+        <translation>&amp;Undo selected import</translation>
     </message>
     <message>
         <location filename="../../ui/import_history.py" line="155"/>

@@ -34,10 +34,10 @@ from opscenter.roster import errors_xlsx
 from opscenter.roster.preview import Options, Reviewable
 from opscenter.watch import imports as watch_imports
 from ui.import_jobs import Scanned, importer, scan_job
-from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
+from ui.import_models import ColumnDelegate, MappingColumn, MappingModel, PreviewModel
 from ui.import_pages import DonePage, FilePage
 from ui.job_wizard import JobPage
-from ui.tab_order import leave_on_tab
+from ui.tab_order import edit_on_f2, leave_on_tab
 from ui.table_view import style_table
 from ui.translations import translator
 
@@ -61,7 +61,7 @@ class MappingPage(JobPage["ImportWizard"]):
         self.setSubTitle(
             _tr(
                 "Periksa pasangan kolom; yang berlatar kuning perlu dicek. "
-                "Klik dua kali untuk mengubah."
+                "F2 atau klik dua kali untuk mengubah."
             )
         )
         self.sheet = QComboBox(self)
@@ -73,6 +73,9 @@ class MappingPage(JobPage["ImportWizard"]):
         self.view.setItemDelegateForColumn(1, ColumnDelegate(self.view))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         leave_on_tab(self.view)  # Tab goes on to the check box; the arrows walk the pairs
+        # F2 opens the chosen pair's column, wherever the row's cursor is; Enter stays the
+        # wizard's "next", as on every page.
+        edit_on_f2(self.view, MappingColumn.COLUMN)
         self.create_units = QCheckBox(_tr("Buat satuan yang belum terdaftar"), self)
         # A sarpras list without a unit column: whose list it is (preset from the letterhead).
         self.unit = QComboBox(self)

@@ -1820,8 +1820,8 @@
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="61"/>
-        <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
-        <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
+        <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. F2 atau klik dua kali untuk mengubah.</source>
+        <translation>Check the column matches; those on a yellow background need checking. F2 or double-click to change.</translation>
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="75"/>

@@ -783,3 +783,36 @@ def test_the_plotting_window_opens_the_wizard_on_its_stage(
     qtbot.addWidget(reader)
     later = reader.findChild(QAction, "plotImportAction")
     assert later is not None and not later.isEnabled()
+
+
+# --- walk 36: the wizard by keyboard alone ----------------------------------------------------
+
+
+def test_f2_opens_the_chosen_pairs_column_and_enter_commits_it(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """The walk: "Klik dua kali untuk mengubah", and F2 or Enter on a pair did nothing but turn
+    the page. F2 opens the pair's column (the row's cursor stands on its field), Enter takes
+    the choice and stays on the page."""
+    from PySide6.QtWidgets import QComboBox
+
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_mapping(qtbot, wizard, roster(tmp_path / "r.xlsx"))
+    page = wizard.mapping_page
+    assert "F2 atau klik dua kali untuk mengubah" in page.subTitle()
+    model = page.model
+    row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("No. HP"))
+    page.view.setFocus()
+    page.view.setCurrentIndex(model.index(row, MappingColumn.FIELD))
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    editor = page.view.viewport().findChild(QComboBox)
+    assert editor is not None and editor.currentText() == "E \u2014 HP"
+    scanned = wizard.job  # the first page's
+    qtbot.keyClick(editor, Qt.Key.Key_Home)  # "(tidak ada)"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "phone" not in model.mapping())
+    qtbot.wait(50)
+    assert wizard.job is scanned and wizard.currentPage() is page  # not "next" as well
+    assert page.view.state() != page.view.State.EditingState

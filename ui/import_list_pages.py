@@ -34,11 +34,17 @@ from opscenter.roster import errors_xlsx
 from opscenter.roster.preview import Options, Reviewable
 from opscenter.watch import imports as watch_imports
 from ui.import_jobs import Scanned, importer, scan_job
-from ui.import_models import ColumnDelegate, MappingColumn, MappingModel, PreviewModel
+from ui.import_models import (
+    ColumnDelegate,
+    MappingColumn,
+    MappingModel,
+    PreviewColumn,
+    PreviewModel,
+)
 from ui.import_pages import DonePage, FilePage
 from ui.job_wizard import JobPage
 from ui.tab_order import edit_on_f2, leave_on_tab
-from ui.table_view import style_table
+from ui.table_view import style_table, wrap_shown_rows
 from ui.translations import translator
 
 if TYPE_CHECKING:
@@ -226,7 +232,8 @@ class PreviewPage(JobPage["ImportWizard"]):
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
         self.model = PreviewModel(wizard.lang, self)
-        # Row, result and key in full; the details take the rest.
+        # Row, result and key in full; the details take the rest and wrap, each refused cell
+        # on a line of its own (the walk: cut to "…" beside a key column half the width).
         self.view = style_table(
             QTableView(self),
             name="importPreview",
@@ -234,6 +241,9 @@ class PreviewPage(JobPage["ImportWizard"]):
             model=self.model,
             fit_contents=True,
         )
+        columns = self.view.horizontalHeader()
+        columns.setSectionResizeMode(PreviewColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
+        wrap_shown_rows(self.view)
         self.save_errors = QPushButton(_tr("Simpan baris yang ditolak\u2026"), self)
         self.save_errors.clicked.connect(self._save_errors)
         layout = QVBoxLayout(self)

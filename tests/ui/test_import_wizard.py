@@ -85,9 +85,11 @@ def test_preview_model(
     # Each refused cell with the value the file holds, so the officer sees what to correct.
     assert "Sheet!C5 (Pangkat/NRP) \u201c123\u201d: NRP/NIP tidak sah" in detail
     assert "Sheet!D5 \u201cPolres Entah\u201d: satuan tidak dikenal" in detail
-    # The cell cuts a long sentence; its tooltip holds it whole (a new row has none).
+    # Each refused cell on a line of its own; the tooltip says the same.
+    assert detail.count("\n") == 1
     assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) == detail
-    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) is None
+    # The walk: a new row showed no name. Who it adds, for the officer to check.
+    assert model.index(0, 3).data() == "Nama: Andi Saputra; Pangkat: Bripda; Satuan: Polres Kerinci"
     assert model.index(2, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
 
 
@@ -816,3 +818,37 @@ def test_f2_opens_the_chosen_pairs_column_and_enter_commits_it(
     qtbot.wait(50)
     assert wizard.job is scanned and wizard.currentPage() is page  # not "next" as well
     assert page.view.state() != page.view.State.EditingState
+
+
+def test_a_sarpras_preview_counts_rows_and_cells_alike_and_shows_every_refused_cell(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    """The walk: "ditolak 2" above "5 sel di sarpras_kerinci.xlsx ditolak", each row's detail
+    ending in "…" after its first cell, and whole numbers quoted as "-5.0"."""
+    path = _one_column_workbook(
+        tmp_path / "sarpras_kerinci.xlsx",
+        [
+            [1, "Polsek A1", "HT", "baik", 5, "buah", None],
+            [2, "Polsek A1", "Kapal selam", "sangat baik", -5, "unit", None],
+            [3, "Polres Entah", "HT", "baik", -1, "buah", None],
+        ],
+    )
+    wizard = _sarpras_wizard(qtbot, store, path)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    _to_page(qtbot, wizard, wizard.preview_page)
+    page = wizard.preview_page
+    assert page.counts.text() == "Baru 1, berubah 0, tetap 0, ditolak 2."
+    assert page.error.text().startswith("2 baris ditolak (5 sel) di sarpras_kerinci.xlsx, ")
+    detail = page.model.index(1, 3).data()
+    assert detail.splitlines() == [
+        "Data!C4 \u201cKapal selam\u201d: jenis sarpras tidak dikenal.",
+        "Data!E4 \u201c-5\u201d: jumlah tidak boleh negatif.",
+        "Data!D4 \u201csangat baik\u201d: kondisi tidak dikenal: tulis baik, RR (rusak ringan) "
+        "atau RB (rusak berat).",
+    ]
+    # The detail wraps in the width left by the row, result and key, the row as tall as it.
+    view = page.view
+    header = view.horizontalHeader()
+    assert header.sectionSize(3) > view.viewport().width() // 2
+    assert view.wordWrap()
+    qtbot.waitUntil(lambda: view.rowHeight(1) >= 3 * view.fontMetrics().lineSpacing())

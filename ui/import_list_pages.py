@@ -244,7 +244,8 @@ class PreviewPage(JobPage["ImportWizard"]):
         columns = self.view.horizontalHeader()
         columns.setSectionResizeMode(PreviewColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
         wrap_shown_rows(self.view)
-        self.save_errors = QPushButton(_tr("Simpan baris yang ditolak\u2026"), self)
+        leave_on_tab(self.view)  # Tab goes on to the button; the arrows walk the rows
+        self.save_errors = QPushButton(_tr("Simpan baris yang &ditolak\u2026"), self)
         self.save_errors.clicked.connect(self._save_errors)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
@@ -332,10 +333,10 @@ def commit_text(preview: Reviewable, locale: QLocale | None = None) -> str:
     """The commit button's words: what it writes, the new and changed rows."""
     n = preview.counts["new"] + preview.counts["changed"]
     if n == 0:
-        return _tr("Selesai tanpa perubahan")
+        return _tr("&Selesai tanpa perubahan")
     if n == 1:
-        return _tr("Impor 1 baris")
-    return _tr("Impor {n} baris").replace("{n}", (locale or QLocale()).toString(n))
+        return _tr("&Impor 1 baris")
+    return _tr("&Impor {n} baris").replace("{n}", (locale or QLocale()).toString(n))
 
 
 class ListDonePage(DonePage["ImportWizard"]):

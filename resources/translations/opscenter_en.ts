@@ -1875,8 +1875,8 @@
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="233"/>
-        <source>Simpan baris yang ditolak…</source>
-        <translation>Save rejected rows…</translation>
+        <source>Simpan baris yang &amp;ditolak…</source>
+        <translation>&amp;Save rejected rows…</translation>
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="252"/>
@@ -1910,18 +1910,18 @@
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="321"/>
-        <source>Selesai tanpa perubahan</source>
-        <translation>Finish without changes</translation>
+        <source>&amp;Selesai tanpa perubahan</source>
+        <translation>&amp;Finish without changes</translation>
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="323"/>
-        <source>Impor 1 baris</source>
-        <translation>Import 1 row</translation>
+        <source>&amp;Impor 1 baris</source>
+        <translation>&amp;Import 1 row</translation>
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="324"/>
-        <source>Impor {n} baris</source>
-        <translation>Import {n} rows</translation>
+        <source>&amp;Impor {n} baris</source>
+        <translation>&amp;Import {n} rows</translation>
     </message>
     <message>
         <location filename="../../ui/import_pages.py" line="110"/>

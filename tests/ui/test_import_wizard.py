@@ -135,7 +135,7 @@ def test_the_preview_and_its_end_write_counts_as_the_commit_button_does(
     _to_page(qtbot, wizard, wizard.preview_page)
     assert wizard.preview_page.counts.text() == "Baru 1.200, berubah 0, tetap 0, ditolak 0."
     commit = wizard.button(QWizard.WizardButton.CommitButton)
-    assert commit.text() == "Impor 1.200 baris"
+    assert commit.text() == "&Impor 1.200 baris"
     commit.click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20_000)
     assert ": 1.200 baru, 0 berubah, 0 tetap;" in wizard.done_page.result.text()
@@ -303,7 +303,7 @@ def test_the_commit_button_names_the_import_and_the_end_offers_only_close(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
     buttons = _visible_buttons(wizard)
-    assert buttons["commit"] == "Impor 2 baris"  # two new rows; the rejected one is not written
+    assert buttons["commit"] == "&Impor 2 baris"  # two new rows; the rejected one is not written
     assert "next" not in buttons and "finish" not in buttons
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
@@ -318,12 +318,12 @@ def test_the_commit_button_counts_new_and_changed_rows(
     path = roster(tmp_path / "r.xlsx")
     commit(store, STAFF, prepare(store, path, Options(kind="personnel")))
     assert commit_text(prepare(store, path, Options(kind="personnel"))) == (
-        "Selesai tanpa perubahan"
+        "&Selesai tanpa perubahan"
     )
     wb = openpyxl.load_workbook(path)
     wb.active["E3"] = "0812 9999 0000"  # Andi's phone changes: one row to write
     wb.save(path)
-    assert commit_text(prepare(store, path, Options(kind="personnel"))) == "Impor 1 baris"
+    assert commit_text(prepare(store, path, Options(kind="personnel"))) == "&Impor 1 baris"
 
 
 # --- sarpras lists (issue 15): the same pages, the unit from a column or chosen -------------
@@ -396,7 +396,7 @@ def test_a_sarpras_list_with_a_unit_column_and_again_unchanged(
     assert not preview.error.isVisible()
     keys = {preview.model.index(i, 2).data() for i in range(preview.model.rowCount())}
     assert keys == {"Polsek A1 / HT", "Polsek A2 / Kendaraan roda 2", "Polsek A2 / Senjata api"}
-    assert _visible_buttons(wizard)["commit"] == "Impor 3 baris"
+    assert _visible_buttons(wizard)["commit"] == "&Impor 3 baris"
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     assert "3 baru, 0 berubah, 0 tetap" in wizard.done_page.result.text()
@@ -410,7 +410,8 @@ def test_a_sarpras_list_with_a_unit_column_and_again_unchanged(
     _to_page(qtbot, again, again.preview_page)
     assert again.preview_page.counts.text() == "Baru 0, berubah 0, tetap 3, ditolak 0."
     assert again.preview_page.model.rowCount() == 0
-    assert _visible_buttons(again)["commit"] == "Selesai tanpa perubahan"
+    assert _visible_buttons(again)["commit"] == "&Selesai tanpa perubahan"
+    assert_alt_letters_once(again)  # beside "Simpan baris yang &ditolak…"
     again.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: again.currentPage() is again.done_page, timeout=10_000)
     assert again.done_page.result.text() == (
@@ -710,7 +711,7 @@ def test_a_plotting_list_moves_and_places_and_is_reverted_from_the_history(
          f"Pos: Pos 2 {kec} \u2192 Pos 1 {kec}"),
         (9, "Baru", f"{fresh.nrp} {fresh.name} \u2192 Pos 1 {kec}", ""),
     ]  # fmt: skip
-    assert _visible_buttons(wizard)["commit"] == "Impor 2 baris"
+    assert _visible_buttons(wizard)["commit"] == "&Impor 2 baris"
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     with store.read() as s:
@@ -852,3 +853,38 @@ def test_a_sarpras_preview_counts_rows_and_cells_alike_and_shows_every_refused_c
     assert header.sectionSize(3) > view.viewport().width() // 2
     assert view.wordWrap()
     qtbot.waitUntil(lambda: view.rowHeight(1) >= 3 * view.fontMetrics().lineSpacing())
+
+
+def test_tab_leaves_the_preview_and_its_buttons_have_their_own_letters(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """The walk: Tab and Ctrl+Tab walked the preview's cells, and "Simpan baris yang
+    ditolak…" and "Impor N baris" had no Alt letter."""
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_mapping(qtbot, wizard, roster(tmp_path / "r.xlsx"))
+    _to_page(qtbot, wizard, wizard.preview_page)
+    page = wizard.preview_page
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert page.save_errors.hasFocus()
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert page.save_errors.shortcut().toString() == "Alt+D"
+    assert commit.shortcut().toString() == "Alt+I"
+    assert_alt_letters_once(wizard)
+
+
+def assert_alt_letters_once(wizard: ImportWizard) -> None:
+    """No Alt letter is given twice by the wizard's buttons in sight."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    letters = [
+        b.shortcut().toString()
+        for b in wizard.findChildren(QAbstractButton)
+        if b.isVisible() and not b.shortcut().isEmpty()
+    ]
+    assert len(letters) == len(set(letters)), letters

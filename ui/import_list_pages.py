@@ -331,6 +331,8 @@ def grouped(locale: QLocale, counts: Mapping[str, int]) -> dict[str, str]:
 
 def commit_text(preview: Reviewable, locale: QLocale | None = None) -> str:
     """The commit button's words: what it writes, the new and changed rows."""
+    if preview.refusal() is not None:  # off: a whole-file list with refused cells
+        return _tr("Tidak dapat diimpor")
     n = preview.counts["new"] + preview.counts["changed"]
     if n == 0:
         return _tr("&Selesai tanpa perubahan")
@@ -349,7 +351,11 @@ class ListDonePage(DonePage["ImportWizard"]):
             return _tr(
                 "Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data."
             ).format(**c)
-        return _tr(
+        saved = _tr(
             "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, "
-            "{unchanged} tetap; {rejected} baris ditolak tidak dimuat."
+            "{unchanged} tetap."
         ).format(txn=out.txn_id, **c)
+        if not out.counts.get("rejected"):
+            return saved  # none refused: nothing to say of them
+        left = _tr("{rejected} baris yang ditolak tidak dimuat.").format(**c)
+        return f"{saved} {left}"

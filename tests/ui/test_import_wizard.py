@@ -113,6 +113,7 @@ def test_wizard_imports_off_the_gui_thread(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     assert "jurnal" in wizard.done_page.result.text()
+    assert wizard.done_page.result.text().endswith(" 1 baris yang ditolak tidak dimuat.")
     with store.read() as s:
         assert s.scalar(select(func.count(Personnel.id))) == (before or 0) + 2
 
@@ -138,7 +139,8 @@ def test_the_preview_and_its_end_write_counts_as_the_commit_button_does(
     assert commit.text() == "&Impor 1.200 baris"
     commit.click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20_000)
-    assert ": 1.200 baru, 0 berubah, 0 tetap;" in wizard.done_page.result.text()
+    # None refused: the end says nothing of refused rows ("0 baris ditolak tidak dimuat").
+    assert wizard.done_page.result.text().endswith(": 1.200 baru, 0 berubah, 0 tetap.")
 
 
 def test_wizard_shows_a_refusal_as_one_sentence(
@@ -519,7 +521,9 @@ def test_a_sarpras_list_with_refused_cells_is_shown_and_not_saved(
         "3 baris ditolak (3 sel) di salah.xlsx, jadi tidak ada yang tersimpan; perbaiki sel "
         "itu lalu impor lagi."
     )
-    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    # Off, and saying so: not "Impor 1 baris" (walk 36).
+    assert not commit.isEnabled() and commit.text() == "Tidak dapat diimpor"
     out = tmp_path / "ditolak.xlsx"
     page.write_errors(out)  # the refused rows, marked, to send back to the Polres
     marked = openpyxl.load_workbook(out).active

@@ -1055,11 +1055,12 @@ IMPORT_REFUSALS.update(
             "{file} does not say whose list it is (no unit column, and its letterhead names no "
             "known unit); name the unit with --unit CODE.",
         ),
+        # The rows, as the preview counts them ("ditolak 2"), and the cells to correct.
         "sarpras_rejected": (
-            "{count} sel di {file} ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu "
-            "lalu impor lagi.",
-            "{count} cells of {file} were refused, so nothing was saved; correct them and "
-            "import again.",
+            "{rows} baris ditolak ({count} sel) di {file}, jadi tidak ada yang tersimpan; "
+            "perbaiki sel itu lalu impor lagi.",
+            "{rows} row(s) of {file} were refused ({count} cells), so nothing was saved; "
+            "correct those cells and import again.",
         ),
     }
 )
@@ -1375,10 +1376,10 @@ IMPORT_REFUSALS.update(
             "heading that names a watch step (e.g. TIBA, Petugas tiba, Penghitungan selesai).",
         ),
         "watch_rejected": (
-            "{count} sel di {file} ditolak, jadi tidak ada laporan pemantauan yang tersimpan; "
-            "perbaiki sel itu lalu impor lagi.",
-            "{count} cells of {file} were refused, so no watch report was saved; correct them "
-            "and import again.",
+            "{rows} baris ditolak ({count} sel) di {file}, jadi tidak ada laporan pemantauan "
+            "yang tersimpan; perbaiki sel itu lalu impor lagi.",
+            "{rows} row(s) of {file} were refused ({count} cells), so no watch report was "
+            "saved; correct those cells and import again.",
         ),
     }
 )
@@ -1490,10 +1491,10 @@ IMPORT_REFUSALS.update(
             "TANGGAL and JAM, JENIS, TINGKAT).",
         ),
         "incidents_rejected": (
-            "{count} sel di {file} ditolak, jadi tidak ada kejadian yang tersimpan; perbaiki "
-            "sel itu lalu impor lagi.",
-            "{count} cells of {file} were refused, so no incident was saved; correct them and "
-            "import again.",
+            "{rows} baris ditolak ({count} sel) di {file}, jadi tidak ada kejadian yang "
+            "tersimpan; perbaiki sel itu lalu impor lagi.",
+            "{rows} row(s) of {file} were refused ({count} cells), so no incident was saved; "
+            "correct those cells and import again.",
         ),
     }
 )
@@ -1558,10 +1559,10 @@ IMPORT_REFUSALS.update(
             "The stage \u201c{code}\u201d does not exist in this operation; choices: {codes}.",
         ),
         "plotting_rejected": (
-            "{count} sel di {file} ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu "
-            "lalu impor lagi.",
-            "{count} cells of {file} were refused, so nothing was saved; correct them and "
-            "import again.",
+            "{rows} baris ditolak ({count} sel) di {file}, jadi tidak ada yang tersimpan; "
+            "perbaiki sel itu lalu impor lagi.",
+            "{rows} row(s) of {file} were refused ({count} cells), so nothing was saved; "
+            "correct those cells and import again.",
         ),
     }
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QLocale, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +27,9 @@ from opscenter.roster.history import ImportRecord
 from opscenter.store import Store
 from ui.confirm import confirm
 from ui.error_dialog import sentence_for
+from ui.import_list_pages import grouped
 from ui.screen_fit import fit_to_screen
+from ui.tab_order import leave_on_tab
 from ui.table_model import TableModel
 from ui.table_view import style_table
 from ui.translations import translator
@@ -101,11 +103,9 @@ class ImportsModel(TableModel[ImportRecord]):
             return messages.import_kind_name(r.kind, self._lang)  # as the wizard names it
         if col == HistoryColumn.FILE:
             return r.file
-        if col == HistoryColumn.COUNTS:
-            c = r.counts
-            return _tr("{new} baru, {changed} berubah").format(
-                new=c.get("new", 0), changed=c.get("changed", 0)
-            )
+        if col == HistoryColumn.COUNTS:  # grouped as the wizard wrote them: "19.999 baru"
+            c = grouped(QLocale(), {"new": 0, "changed": 0} | r.counts)
+            return _tr("{new} baru, {changed} berubah").format(**c)
         return _tr("dibatalkan") if r.reverted else ""
 
 
@@ -132,10 +132,11 @@ class ImportHistoryDialog(QDialog):
         columns = self.view.horizontalHeader()
         columns.setSectionResizeMode(HistoryColumn.FILE, QHeaderView.ResizeMode.Stretch)
         columns.setStretchLastSection(False)
+        leave_on_tab(self.view)  # Tab goes on to the buttons; the arrows walk the imports
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.revert_button = QPushButton(_tr("Batalkan impor terpilih"), self)
+        self.revert_button = QPushButton(_tr("&Batalkan impor terpilih"), self)
         self.revert_button.clicked.connect(self.revert_selected)
         self.view.selectionModel().selectionChanged.connect(self._offer_revert)
         self.model.modelReset.connect(self._offer_revert)
@@ -164,14 +165,15 @@ class ImportHistoryDialog(QDialog):
     def _confirm_revert(self, record: ImportRecord) -> bool:
         """Ask before taking an import back, saying how many rows it touches."""
         new, changed = record.counts.get("new", 0), record.counts.get("changed", 0)
+        said = grouped(QLocale(), {"new": new, "changed": changed, "n": new + changed})
         return confirm(
             self,
             _tr("Batalkan impor"),
             _tr(
                 "Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} "
                 "baris yang berubah dikembalikan seperti sebelum impor."
-            ).format(txn=record.txn_id, file=record.file, new=new, changed=changed),
-            _tr("Batalkan &impor ({n} baris)").format(n=new + changed),
+            ).format(txn=record.txn_id, file=record.file, **said),
+            _tr("Batalkan &impor ({n} baris)").format(n=said["n"]),
         )
 
     def revert_selected(self) -> None:

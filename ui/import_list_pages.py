@@ -34,11 +34,17 @@ from opscenter.roster import errors_xlsx
 from opscenter.roster.preview import Options, Reviewable
 from opscenter.watch import imports as watch_imports
 from ui.import_jobs import Scanned, importer, scan_job
-from ui.import_models import ColumnDelegate, MappingModel, PreviewModel
+from ui.import_models import (
+    ColumnDelegate,
+    MappingColumn,
+    MappingModel,
+    PreviewColumn,
+    PreviewModel,
+)
 from ui.import_pages import DonePage, FilePage
 from ui.job_wizard import JobPage
-from ui.tab_order import leave_on_tab
-from ui.table_view import style_table
+from ui.tab_order import edit_on_f2, leave_on_tab
+from ui.table_view import style_table, wrap_shown_rows
 from ui.translations import translator
 
 if TYPE_CHECKING:
@@ -61,7 +67,7 @@ class MappingPage(JobPage["ImportWizard"]):
         self.setSubTitle(
             _tr(
                 "Periksa pasangan kolom; yang berlatar kuning perlu dicek. "
-                "Klik dua kali untuk mengubah."
+                "F2 atau klik dua kali untuk mengubah."
             )
         )
         self.sheet = QComboBox(self)
@@ -73,6 +79,9 @@ class MappingPage(JobPage["ImportWizard"]):
         self.view.setItemDelegateForColumn(1, ColumnDelegate(self.view))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         leave_on_tab(self.view)  # Tab goes on to the check box; the arrows walk the pairs
+        # F2 opens the chosen pair's column, wherever the row's cursor is; Enter stays the
+        # wizard's "next", as on every page.
+        edit_on_f2(self.view, MappingColumn.COLUMN)
         self.create_units = QCheckBox(_tr("Buat satuan yang belum terdaftar"), self)
         # A sarpras list without a unit column: whose list it is (preset from the letterhead).
         self.unit = QComboBox(self)
@@ -223,7 +232,8 @@ class PreviewPage(JobPage["ImportWizard"]):
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
         self.model = PreviewModel(wizard.lang, self)
-        # Row, result and key in full; the details take the rest.
+        # Row, result and key in full; the details take the rest and wrap, each refused cell
+        # on a line of its own (the walk: cut to "…" beside a key column half the width).
         self.view = style_table(
             QTableView(self),
             name="importPreview",
@@ -231,7 +241,11 @@ class PreviewPage(JobPage["ImportWizard"]):
             model=self.model,
             fit_contents=True,
         )
-        self.save_errors = QPushButton(_tr("Simpan baris yang ditolak\u2026"), self)
+        columns = self.view.horizontalHeader()
+        columns.setSectionResizeMode(PreviewColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
+        wrap_shown_rows(self.view)
+        leave_on_tab(self.view)  # Tab goes on to the button; the arrows walk the rows
+        self.save_errors = QPushButton(_tr("Simpan baris yang &ditolak\u2026"), self)
         self.save_errors.clicked.connect(self._save_errors)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
@@ -317,12 +331,14 @@ def grouped(locale: QLocale, counts: Mapping[str, int]) -> dict[str, str]:
 
 def commit_text(preview: Reviewable, locale: QLocale | None = None) -> str:
     """The commit button's words: what it writes, the new and changed rows."""
+    if preview.refusal() is not None:  # off: a whole-file list with refused cells
+        return _tr("Tidak dapat diimpor")
     n = preview.counts["new"] + preview.counts["changed"]
     if n == 0:
-        return _tr("Selesai tanpa perubahan")
+        return _tr("&Selesai tanpa perubahan")
     if n == 1:
-        return _tr("Impor 1 baris")
-    return _tr("Impor {n} baris").replace("{n}", (locale or QLocale()).toString(n))
+        return _tr("&Impor 1 baris")
+    return _tr("&Impor {n} baris").replace("{n}", (locale or QLocale()).toString(n))
 
 
 class ListDonePage(DonePage["ImportWizard"]):
@@ -335,7 +351,11 @@ class ListDonePage(DonePage["ImportWizard"]):
             return _tr(
                 "Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data."
             ).format(**c)
-        return _tr(
+        saved = _tr(
             "Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, "
-            "{unchanged} tetap; {rejected} baris ditolak tidak dimuat."
+            "{unchanged} tetap."
         ).format(txn=out.txn_id, **c)
+        if not out.counts.get("rejected"):
+            return saved  # none refused: nothing to say of them
+        left = _tr("{rejected} baris yang ditolak tidak dimuat.").format(**c)
+        return f"{saved} {left}"

@@ -188,19 +188,21 @@ class PreviewModel(TableModel[RowOutcome]):
                 return self._preview.key_text(r)
             return self._detail(r)
         if role == Qt.ItemDataRole.ToolTipRole and col == PreviewColumn.DETAIL:
-            return self._detail(r) or None  # the whole sentence where the cell cuts it
+            return self._detail(r) or None  # as the cell says it (the cell wraps)
         if role == Qt.ItemDataRole.ForegroundRole and r.status == "rejected":
             return QBrush(theme.text_colour(REJECTED_COLOUR))
         return None
 
     def _detail(self, r: RowOutcome) -> str:
         assert self._preview is not None
-        if r.problems:
-            return " ".join(messages.cell_problem(p, self._lang) for p in r.problems)
+        if r.problems:  # each refused cell on a line of its own: all of them in sight
+            return "\n".join(messages.cell_problem(p, self._lang) for p in r.problems)
         if r.changes:
             pv = self._preview
             return "; ".join(
                 f"{pv.field_label(c)}: {pv.label(c, old) or DASH} \u2192 {pv.label(c, new) or DASH}"
                 for c, (old, new) in r.changes.items()
             )
+        if r.status == "new":  # who or what the row adds ("Nama: Andi Saputra; …")
+            return self._preview.new_text(r)
         return ""

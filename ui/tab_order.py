@@ -6,6 +6,8 @@
   sections with Tab, so the keyboard never leaves it forwards until the last section.
   Its sections are reached with Left/Right, and typing digits moves on by itself.
 - ``leave_on_tab`` makes Tab leave a table instead of walking its cells (the arrows do that).
+- ``edit_on_f2`` makes F2 open the editor of the current row's editable column, where
+  rows are chosen whole and the cursor may stand on a cell that is not edited.
 - ``enter_activates`` makes Enter on a list open its chosen row and nothing else: Qt's view
   emits ``activated`` and passes the key on, so a dialog also pressed its default button
   (a readiness form closed on Enter over its list of pagu).
@@ -36,6 +38,37 @@ class OneStopDateTimeEdit(QDateTimeEdit):
 def leave_on_tab(view: QAbstractItemView) -> None:
     """Tab and Shift+Tab leave ``view``; the arrow keys move between its cells."""
     view.setTabKeyNavigation(False)
+
+
+class _EditOnF2(QObject):
+    def __init__(self, view: QAbstractItemView, column: int) -> None:
+        super().__init__(view)
+        self._column = column
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self.parent()
+        if (
+            watched is view
+            and isinstance(view, QAbstractItemView)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_F2
+            and not event.modifiers()
+            and view.state() != QAbstractItemView.State.EditingState
+        ):
+            current = view.currentIndex()
+            if current.isValid():
+                cell = current.siblingAtColumn(self._column)
+                view.setCurrentIndex(cell)
+                view.edit(cell)
+            return True
+        return False
+
+
+def edit_on_f2(view: QAbstractItemView, column: int) -> None:
+    """F2 on ``view`` opens the editor of ``column`` in the current row (Qt's own F2 edits the
+    current cell only, and a row chosen whole has its cursor on the first)."""
+    view.installEventFilter(_EditOnF2(view, column))
 
 
 class _EnterActivates(QObject):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -146,3 +146,46 @@ def style_table(
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setStretchLastSection(True)
     return view
+
+
+class _ShownRows(QObject):
+    """Fits the rows in sight of a wrapping table to their text (``wrap_shown_rows``)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        # Once per turn of the event loop, however many signals asked.
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self.fit)
+        view.verticalScrollBar().valueChanged.connect(self._soon.start)
+        view.horizontalHeader().sectionResized.connect(self._soon.start)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.dataChanged):  # fmt: skip
+            signal.connect(self._soon.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._soon.start()
+        return False
+
+    def fit(self) -> None:
+        view = self._view
+        row, rows, height = view.rowAt(0), view.model().rowCount(), view.viewport().height()
+        if row < 0:
+            return
+        # Row by row, the fitted ones above moving the next down, to the bottom edge.
+        while row < rows and view.rowViewportPosition(row) < height:
+            view.resizeRowToContents(row)
+            row += 1
+
+
+def wrap_shown_rows(view: QTableView) -> None:
+    """Cells of ``view`` (its model set) wrap their text, and each row in sight is as tall as
+    its text. Only the rows in sight are measured, as they come into sight: a list of a
+    million rows (an import's preview) cannot have every row measured at each resize, as
+    ``QHeaderView.ResizeToContents`` on the rows would."""
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    _ShownRows(view)

@@ -148,8 +148,13 @@ def _classify(
         if gap and not conv.identified(cells, offset):
             continue
         values, problems = conv.convert(index, offset, cells)
-        if values is None:
-            out.append(RowOutcome(index, "rejected", problems=problems, cells=cells, offset=offset))
+        if problems:
+            out.append(
+                RowOutcome(
+                    index, "rejected", problems=problems, cells=cells, offset=offset,
+                    key=tuple(values[i] for i in key_index),
+                )
+            )  # fmt: skip
             counts["rejected"] += 1
             continue
         for i in free_text:
@@ -177,8 +182,11 @@ def _classify(
                     index, col, ref, missing, "required", "", label=field_names(conv.kind, missing)
                 )
                 out.append(
-                    RowOutcome(index, "rejected", problems=[problem], cells=cells, offset=offset)
-                )
+                    RowOutcome(
+                        index, "rejected", problems=[problem], cells=cells, offset=offset,
+                        key=_key_tuple(key),
+                    )
+                )  # fmt: skip
                 counts["rejected"] += 1
                 continue
             seen[key] = len(new)
@@ -203,8 +211,11 @@ def _classify(
                 label=field_names(conv.kind, "name"),
             )
             out.append(
-                RowOutcome(index, "rejected", problems=[problem], cells=cells, offset=offset)
-            )
+                RowOutcome(
+                    index, "rejected", problems=[problem], cells=cells, offset=offset,
+                    key=_key_tuple(key),
+                )
+            )  # fmt: skip
             counts["rejected"] += 1
             continue
         changes = {
@@ -247,6 +258,11 @@ def _flag_formulas(preview: Preview, conv: Converter, index: int, values: tuple[
             preview.warnings.append(Problem(index, col, ref, field_key, "formula_like", value))
 
 
+def _key_tuple(key: Any) -> tuple[Any, ...]:
+    """A key as ``_classify`` holds it (one value, or a tuple of several) as a row keeps it."""
+    return key if isinstance(key, tuple) else (key,)
+
+
 def _missing_for_new(kind: str, values: tuple[Any, ...]) -> str | None:
     """A stored column that a new row needs but the file left empty."""
     if kind == "personnel" and values[5] is None:
@@ -287,6 +303,7 @@ def _duplicate(
             counts[prior.status] -= 1
             counts["rejected"] += 1
             prior.status = "rejected"
+            prior.key = _key_tuple(key)
             prior.values = None
             prior.changes = None
             prior.problems = [
@@ -309,6 +326,7 @@ def _duplicate(
             RowOutcome(
                 other_row,
                 "rejected",
+                key=_key_tuple(key),
                 problems=[
                     Problem(
                         other_row,
@@ -343,6 +361,7 @@ def _duplicate(
             ],
             cells=cells,
             offset=offset,
+            key=_key_tuple(key),
         )
     )
     counts["rejected"] += 1
@@ -374,6 +393,7 @@ def _check_parents(preview: Preview, codes_in_db: set[str], sheet: str) -> None:
         preview.counts[r.status] -= 1
         preview.counts["rejected"] += 1
         r.status = "rejected"
+        r.key = (r.values[0],)  # a unit's code
         r.values = None
         r.changes = None
         ref = cell_ref(sheet, r.row, col) if col is not None else f"{sheet}!{r.row + 1}"

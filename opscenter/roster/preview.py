@@ -59,6 +59,9 @@ class RowOutcome:
     problems: list[Problem] | None = None
     cells: list[Cell] | None = None  # the original cells of a rejected row
     offset: int = 0
+    # The key a rejected row's cells gave (in the spec's key order), where they gave one: the
+    # preview names the row by it ("99990004") as it names the rows it keeps.
+    key: tuple[Any, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -122,11 +125,29 @@ class Preview:
                 yield from r.problems
 
     def key_text(self, r: RowOutcome) -> str:
-        """The row's key as a person reads it ("75030001", "Polres Kerinci / 3")."""
-        if r.values is None:
+        """The row's key as a person reads it ("75030001", "Polres Kerinci / 3"); a rejected
+        row's as far as its cells gave it."""
+        spec = self.spec
+        if r.values is not None:
+            key = tuple(r.values[spec.columns.index(k)] for k in spec.key)
+        elif r.key is not None:
+            key = r.key
+        else:
+            return ""
+        shown = [self.label(k, v) for k, v in zip(spec.key, key, strict=True)]
+        return " / ".join(shown) if any(shown) else ""
+
+    def new_text(self, r: RowOutcome) -> str:
+        """What a new row adds besides its key, for the officer to check who or what it is:
+        "Nama: Andi Saputra; Pangkat: BRIPDA; Satuan: Polres Kerinci"."""
+        if r.status != "new" or r.values is None:
             return ""
         spec = self.spec
-        return " / ".join(self.label(k, r.values[spec.columns.index(k)]) for k in spec.key)
+        return "; ".join(
+            f"{self.field_label(c)}: {text}"
+            for c in spec.shown_new
+            if (text := self.label(c, r.values[spec.columns.index(c)]))
+        )
 
     def field_label(self, column: str) -> str:
         return self.spec.labels.get(column, (column, column))[0]
@@ -173,6 +194,7 @@ class Reviewable(Rejections, Protocol):
     def label(self, column: str, value: Any) -> str: ...
     def key_text(self, r: RowOutcome) -> str: ...
     def field_label(self, column: str) -> str: ...
+    def new_text(self, r: RowOutcome) -> str: ...
     def refusal(self) -> RosterError | None: ...
 
 

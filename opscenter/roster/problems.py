@@ -29,6 +29,10 @@ class Problem:
 
 
 def short_text(value: Cell) -> str:
-    """A refused value as a problem shows it: its text, cut to 60 characters."""
+    """A refused value as a problem shows it: its text, cut to 60 characters. A whole number
+    read as a float (a spreadsheet stores every number so) is quoted as the sheet shows it:
+    "999", not "999.0"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = "" if value is None else str(value)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -16,6 +16,8 @@ class Spec:
     labels: dict[str, tuple[str, str]]
     # Stored columns a row's empty cell leaves as they are (a TPS keeps its category).
     kept_when_empty: frozenset[str] = frozenset()
+    # What the preview says of a new row besides its key: who or what it adds.
+    shown_new: tuple[str, ...] = ()
 
 
 PERSONNEL = Spec(
@@ -27,6 +29,7 @@ PERSONNEL = Spec(
      "position": ("Jabatan", "Position"), "home_unit_id": ("Satuan", "Unit"),
      "assigned_unit_id": ("Satuan penugasan", "Assigned unit"), "phone": ("No. HP", "Phone"),
      "duty_status": ("Status", "Duty status"), "id_kind": ("Jenis nomor", "Number kind")},
+    shown_new=("name", "rank_id", "home_unit_id"),
 )  # fmt: skip
 TPS = Spec(
     "tps",
@@ -36,6 +39,7 @@ TPS = Spec(
      "category_id": ("Kategori", "Category"), "voters": ("DPT", "Voters"),
      "unit_id": ("Satuan", "Unit"), "address": ("Alamat", "Address")},
     frozenset({"category_id"}),
+    shown_new=("voters", "unit_id", "address"),
 )  # fmt: skip
 UNITS = Spec(
     "units",
@@ -44,6 +48,7 @@ UNITS = Spec(
     {"code": ("Kode", "Code"), "name": ("Nama", "Name"), "kind": ("Jenis", "Kind"),
      "parent_id": ("Induk", "Parent"), "agency": ("Instansi", "Agency"),
      "tree": ("Susunan", "Tree")},
+    shown_new=("name", "kind", "parent_id"),
 )  # fmt: skip
 SPECS = {"personnel": PERSONNEL, "tps": TPS, "units": UNITS}
 

@@ -92,7 +92,9 @@ class Converter:
 
     def convert(
         self, row: int, offset: int, cells: Sequence[Cell]
-    ) -> tuple[tuple[Any, ...] | None, list[Problem]]:
+    ) -> tuple[tuple[Any, ...], list[Problem]]:
+        """The row's stored values and its problems. With problems, the values are what could
+        be read (a refused cell's field is None): the preview still names the row by its key."""
         problems: list[Problem] = []
 
         def bad(key: str, code: str, value: Cell = None, hint: str | None = None) -> None:
@@ -101,8 +103,7 @@ class Converter:
             label = field_names(self.kind, key)
             problems.append(Problem(row, col, ref, key, code, short_text(value), hint, None, label))
 
-        values = self._convert(row, offset, cells, bad)
-        return (None if problems else values), problems
+        return self._convert(row, offset, cells, bad), problems
 
     # -- per kind ------------------------------------------------------------------------
 

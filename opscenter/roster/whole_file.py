@@ -64,10 +64,16 @@ class WholeFile:
     def file(self) -> str:
         return self.path.name
 
+    def new_text(self, r: RowOutcome) -> str:
+        """A new record's key says what it is (a unit's stock of a category, an incident):
+        nothing more to say of it."""
+        return ""
+
     def refusal(self) -> RosterError | None:
         if not self.problems:
             return None
-        return RosterError(self.refusal_reason, file=self.file, count=len(self.problems))
+        rows = len({p.row for p in self.problems})  # as the preview counts them, "ditolak 2"
+        return RosterError(self.refusal_reason, file=self.file, rows=rows, count=len(self.problems))
 
     @property
     def rows(self) -> list[RowOutcome]:

@@ -1635,47 +1635,47 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../ui/import_history.py" line="67"/>
+        <location filename="../../ui/import_history.py" line="69"/>
         <source>Jurnal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="68"/>
+        <location filename="../../ui/import_history.py" line="70"/>
         <source>Nomor transaksi jurnal impor ini. Di Jurnal audit, rincian tiap baris impor ini menyebut “transaksi jurnal: nomor ini”.</source>
         <translation>This import&apos;s journal transaction number. In the audit journal, the detail of each of its rows says “journal transaction: this number”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="75"/>
+        <location filename="../../ui/import_history.py" line="77"/>
         <source>Waktu nyata saat impor disimpan: jurnal mencatat waktu nyata, juga dalam latihan.</source>
         <translation>The real time the import was saved: the journal records real time, in an exercise too.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="80"/>
+        <location filename="../../ui/import_history.py" line="82"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="81"/>
+        <location filename="../../ui/import_history.py" line="83"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="82"/>
+        <location filename="../../ui/import_history.py" line="84"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="83"/>
+        <location filename="../../ui/import_history.py" line="85"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="84"/>
+        <location filename="../../ui/import_history.py" line="86"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="105"/>
+        <location filename="../../ui/import_history.py" line="107"/>
         <source>{new} baru, {changed} berubah</source>
         <translation>{new} new, {changed} changed</translation>
     </message>
@@ -1690,42 +1690,42 @@
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="137"/>
-        <source>Batalkan impor terpilih</source>
-        <translation>Undo selected import</translation>
+        <location filename="../../ui/import_history.py" line="138"/>
+        <source>&amp;Batalkan impor terpilih</source>
+        <translation>&amp;Undo selected import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="155"/>
+        <location filename="../../ui/import_history.py" line="156"/>
         <source>Belum ada impor.</source>
         <translation>No imports yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="189"/>
+        <location filename="../../ui/import_history.py" line="191"/>
         <source>Impor #{txn} sudah dibatalkan.</source>
         <translation>Import #{txn} has been undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="198"/>
+        <location filename="../../ui/import_history.py" line="200"/>
         <source>Membatalkan impor…</source>
         <translation>Undoing import…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="168"/>
+        <location filename="../../ui/import_history.py" line="170"/>
         <source>Batalkan impor</source>
         <translation>Revert import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="74"/>
+        <location filename="../../ui/import_history.py" line="76"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="169"/>
+        <location filename="../../ui/import_history.py" line="171"/>
         <source>Membatalkan impor #{txn} ({file}): {new} baris baru dihapus dan {changed} baris yang berubah dikembalikan seperti sebelum impor.</source>
         <translation>Reverting import #{txn} ({file}): {new} new rows are deleted and {changed} changed rows are put back as they were before the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="173"/>
+        <location filename="../../ui/import_history.py" line="175"/>
         <source>Batalkan &amp;impor ({n} baris)</source>
         <translation>Revert &amp;import ({n} rows)</translation>
     </message>
@@ -1842,89 +1842,104 @@
         <translation>Choose the file to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="54"/>
+        <location filename="../../ui/import_list_pages.py" line="60"/>
         <source>Membaca berkas…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="59"/>
+        <location filename="../../ui/import_list_pages.py" line="65"/>
         <source>Lembar dan kolom</source>
         <translation>Sheet and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="61"/>
-        <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. Klik dua kali untuk mengubah.</source>
-        <translation>Check the column matches; those on a yellow background need checking. Double-click to change.</translation>
+        <location filename="../../ui/import_list_pages.py" line="67"/>
+        <source>Periksa pasangan kolom; yang berlatar kuning perlu dicek. F2 atau klik dua kali untuk mengubah.</source>
+        <translation>Check the column matches; those on a yellow background need checking. F2 or double-click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="75"/>
+        <location filename="../../ui/import_list_pages.py" line="84"/>
         <source>Buat satuan yang belum terdaftar</source>
         <translation>Create units that are not yet registered</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="80"/>
+        <location filename="../../ui/import_list_pages.py" line="89"/>
         <source>&amp;Satuan pemilik daftar:</source>
         <translation>&amp;Unit owning the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="88"/>
+        <location filename="../../ui/import_list_pages.py" line="97"/>
         <source>&amp;Tahapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="96"/>
+        <location filename="../../ui/import_list_pages.py" line="105"/>
         <source>Lembar:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="154"/>
+        <location filename="../../ui/import_list_pages.py" line="163"/>
         <source>{unit} ditebak dari kop surat berkas; ganti bila daftar ini milik satuan lain.</source>
         <translation>{unit} guessed from the file&apos;s letterhead; change it if this list belongs to another unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="160"/>
+        <location filename="../../ui/import_list_pages.py" line="169"/>
         <source>Kop surat berkas tidak menyebut satuan; pilih satuan pemilik daftar ini.</source>
         <translation>The file&apos;s letterhead names no unit; choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="176"/>
+        <location filename="../../ui/import_list_pages.py" line="185"/>
         <source>Membaca lembar…</source>
         <translation>Reading sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="185"/>
+        <location filename="../../ui/import_list_pages.py" line="194"/>
         <source>Pilih satuan pemilik daftar ini.</source>
         <translation>Choose the unit owning this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="201"/>
+        <location filename="../../ui/import_list_pages.py" line="210"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="215"/>
+        <location filename="../../ui/import_list_pages.py" line="224"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="233"/>
-        <source>Simpan baris yang ditolak…</source>
-        <translation>Save rejected rows…</translation>
+        <location filename="../../ui/import_list_pages.py" line="247"/>
+        <source>Simpan baris yang &amp;ditolak…</source>
+        <translation>&amp;Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="252"/>
+        <location filename="../../ui/import_list_pages.py" line="266"/>
         <source>Baru {new}, berubah {changed}, tetap {unchanged}, ditolak {rejected}.</source>
         <translation>New {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="284"/>
+        <location filename="../../ui/import_list_pages.py" line="298"/>
         <source>Simpan baris yang ditolak</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="307"/>
+        <location filename="../../ui/import_list_pages.py" line="321"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_pages.py" line="334"/>
+        <source>Tidak dapat diimpor</source>
+        <translation>Cannot be imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_pages.py" line="353"/>
+        <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap.</source>
+        <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_pages.py" line="359"/>
+        <source>{rejected} baris yang ditolak tidak dimuat.</source>
+        <translation>{rejected} rejected rows were not loaded.</translation>
     </message>
     <message>
         <location filename="../../ui/import_pages.py" line="108"/>
@@ -1932,29 +1947,24 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="334"/>
+        <location filename="../../ui/import_list_pages.py" line="350"/>
         <source>Tidak ada yang perlu disimpan: {unchanged} baris sudah sama dengan basis data.</source>
         <translation>Nothing to save: {unchanged} rows already match the database.</translation>
     </message>
     <message>
         <location filename="../../ui/import_list_pages.py" line="337"/>
-        <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} baru, {changed} berubah, {unchanged} tetap; {rejected} baris ditolak tidak dimuat.</source>
-        <translation>Saved in one transaction (journal #{txn}): {new} new, {changed} changed, {unchanged} unchanged; {rejected} rejected rows not loaded.</translation>
+        <source>&amp;Selesai tanpa perubahan</source>
+        <translation>&amp;Finish without changes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="321"/>
-        <source>Selesai tanpa perubahan</source>
-        <translation>Finish without changes</translation>
+        <location filename="../../ui/import_list_pages.py" line="339"/>
+        <source>&amp;Impor 1 baris</source>
+        <translation>&amp;Import 1 row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_pages.py" line="323"/>
-        <source>Impor 1 baris</source>
-        <translation>Import 1 row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_list_pages.py" line="324"/>
-        <source>Impor {n} baris</source>
-        <translation>Import {n} rows</translation>
+        <location filename="../../ui/import_list_pages.py" line="340"/>
+        <source>&amp;Impor {n} baris</source>
+        <translation>&amp;Import {n} rows</translation>
     </message>
     <message>
         <location filename="../../ui/import_pages.py" line="110"/>

@@ -75,8 +75,8 @@ def test_every_refused_cell_is_named_and_nothing_is_saved(tmp_path: Path, db: st
         "Kejadian!B6 \u201c31-02-2024\u201d: tanggal tidak sah.",
         "Kejadian!F7 \u201cDesa Antah\u201d: wilayah tidak dikenal (tulis nama atau kode "
         "Kemendagri desa, kecamatan atau kabupaten/kota operasi ini).",
-        "2 sel di salah.xlsx ditolak, jadi tidak ada kejadian yang tersimpan; perbaiki sel itu "
-        "lalu impor lagi.",
+        "2 baris ditolak (2 sel) di salah.xlsx, jadi tidak ada kejadian yang tersimpan; perbaiki "
+        "sel itu lalu impor lagi.",
     ]
     assert _incidents(db) == []
     ws = load_workbook(errors).active

@@ -125,8 +125,8 @@ def test_refused_cells_are_named_and_nothing_is_written(tmp_path: Path, db: str)
         "Plotting!F9 (NRP/NIP) \u201c12345678\u201d: NRP ini tidak ada di daftar personel operasi.",
         "Plotting!B10 \u201cDESA B1X\u201d: desa/kelurahan tidak dikenal; maksudnya "
         "\u201cDesa B1a\u201d?",
-        "2 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "
-        "impor lagi.",
+        "2 baris ditolak (2 sel) di salah.xlsx, jadi tidak ada yang tersimpan; perbaiki sel itu "
+        "lalu impor lagi.",
     ]
     assert _state(db) == before
     # The refused rows come back with their bad cells marked, as a roster's do.

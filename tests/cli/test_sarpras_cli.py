@@ -79,8 +79,8 @@ def test_import_refuses_every_bad_cell_and_writes_nothing(tmp_path: Path, db: st
     assert done.stderr.splitlines() == [
         "Data!C4 \u201cKapal selam\u201d: jenis sarpras tidak dikenal.",
         "Data!E5 \u201c-2\u201d: jumlah tidak boleh negatif.",
-        "2 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "
-        "impor lagi.",
+        "2 baris ditolak (2 sel) di salah.xlsx, jadi tidak ada yang tersimpan; perbaiki sel itu "
+        "lalu impor lagi.",
     ]
     assert _stock(db) == []
 

@@ -340,8 +340,8 @@ def test_every_bad_cell_is_named_and_nothing_is_written(
     refusal = preview.refusal()
     assert refusal is not None
     assert messages.describe(refusal) == (
-        "11 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "
-        "impor lagi."
+        "11 baris ditolak (11 sel) di salah.xlsx, jadi tidak ada yang tersimpan; perbaiki sel itu "
+        "lalu impor lagi."
     )
     with pytest.raises(RosterError):
         plot_import.commit(store, ADMIN, preview)

@@ -321,6 +321,29 @@ def test_a_refused_cell_names_its_field_unless_its_reason_does(
     assert english["Sheet1!B3"] == "Sheet1!B3 (Name): is required."
 
 
+def test_a_refused_row_keeps_its_key_and_whole_numbers_are_quoted_whole(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    """Walk 36: a refused row with its NRP in the file showed no key, a new row no name, and
+    the phone -5 was quoted "-5.0" (a spreadsheet stores every number as a float)."""
+    rows = [
+        HEADER,
+        [1, "Gita", "BRIPDA", 99990004, "x", "pa", -5],  # bad phone: refused, NRP read
+        [2, "Hadi", "BRIPDA", 99990005, "x", "Polres Zulu", 999],  # unknown unit, bad phone
+        [3, "Eko Prasetyo", "BRIPDA", 99990006, "x", "pa", ""],  # new
+        [4, "Dodi", "BRIPDA", 99990007, "x", "pa", ""],  # duplicate ...
+        [5, "Dodi K", "BRIPDA", 99990007, "x", "pa", ""],  # ... within the file
+    ]
+    preview = prepare(store, xlsx(tmp_path / "buruk.xlsx", rows), Options(kind="personnel"))
+    said = {p.ref: messages.cell_problem(p, "id") for p in preview.problems()}
+    assert said["Sheet1!G2"] == "Sheet1!G2 (No. HP) \u201c-5\u201d: nomor HP tidak sah."
+    assert said["Sheet1!G3"] == "Sheet1!G3 (No. HP) \u201c999\u201d: nomor HP tidak sah."
+    keys = {r.row + 1: preview.key_text(r) for r in preview.outcomes()}
+    assert keys == {2: "99990004", 3: "99990005", 4: "99990006", 5: "99990007", 6: "99990007"}
+    new = next(r for r in preview.outcomes() if r.status == "new")
+    assert preview.new_text(new) == "Nama: Eko Prasetyo; Pangkat: Bripda; Satuan: Polres A"
+
+
 def test_a_column_chosen_among_several_says_what_to_check_and_where_to_choose(
     tmp_path: Path,
 ) -> None:

@@ -287,8 +287,8 @@ def test_bad_cells_are_refused_one_by_one_and_nothing_is_written(
     with pytest.raises(RosterError) as err:
         sarpras_io.commit(store, ADMIN, preview)
     assert messages.describe(err.value, "id") == (
-        "8 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "
-        "impor lagi."
+        "8 baris ditolak (8 sel) di salah.xlsx, jadi tidak ada yang tersimpan; perbaiki sel itu "
+        "lalu impor lagi."
     )
     assert _held(store, ids) == {}
     assert _journal_rows(store) == rows

@@ -227,7 +227,7 @@ def test_each_refused_cell_is_named_in_a_sentence_and_nothing_is_saved(
     refusal = preview.refusal()
     assert refusal is not None
     assert describe(refusal) == (
-        "1 sel di lapor.csv ditolak, jadi tidak ada laporan pemantauan yang tersimpan; "
+        "1 baris ditolak (1 sel) di lapor.csv, jadi tidak ada laporan pemantauan yang tersimpan; "
         "perbaiki sel itu lalu impor lagi."
     )
     head = _head(store)

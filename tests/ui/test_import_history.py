@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
@@ -18,6 +21,7 @@ from opscenter.store import Store
 from tests.ui.conftest import TinyOperation
 from tests.ui.test_fit import _window_size, check, screen
 from tests.ui.test_import_wizard import roster
+from ui.confirm import NO_NAME, YES_NAME
 from ui.import_history import HistoryColumn, ImportHistoryDialog
 
 __all__ = ["screen"]  # the fit check's screen sizes, a fixture
@@ -99,3 +103,61 @@ def test_an_empty_history_says_so(qtbot: QtBot, store: Store, tiny_operation: ob
     assert dialog.model.rowCount() == 0
     assert not dialog.revert_button.isEnabled()
     assert dialog.message.text() == "Belum ada impor."
+
+
+@pytest.fixture
+def indonesian_numbers() -> Iterator[None]:
+    """The application's number format (``ui.app`` sets the default locale): 19.999."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale("id"))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(previous)
+
+
+@pytest.mark.usefixtures("indonesian_numbers")
+def test_counts_are_grouped_as_the_wizard_writes_them(qtbot: QtBot, imported: Store) -> None:
+    """The walk: "19999 baru" in the history and "20001 baris" in its question, where the
+    wizard's preview had said "19.999"."""
+    dialog = ImportHistoryDialog(imported, actor=STAFF)
+    qtbot.addWidget(dialog)
+    big = replace(history.imports(imported)[0], counts={"new": 19999, "changed": 2, "unchanged": 0})
+    dialog.model.set_rows([big])
+    assert dialog.model.index(0, HistoryColumn.COUNTS).data() == "19.999 baru, 2 berubah"
+    said: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        said.extend([box.text(), box.findChild(QAbstractButton, YES_NAME).text()])
+        box.findChild(QAbstractButton, NO_NAME).click()
+
+    QTimer.singleShot(0, answer)
+    assert not dialog._confirm_revert(big)
+    assert "19.999 baris baru dihapus" in said[0]
+    assert said[1] == "Batalkan &impor (20.001 baris)"
+
+
+def test_tab_leaves_the_table_and_the_revert_button_has_its_letter(
+    qtbot: QtBot, imported: Store
+) -> None:
+    """The walk: Tab walked the cells and never reached "Batalkan impor terpilih", which had
+    no Alt letter either."""
+    dialog = ImportHistoryDialog(imported, actor=STAFF)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.view.setFocus()
+    qtbot.waitUntil(dialog.view.hasFocus)
+    dialog.view.selectRow(0)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Tab)
+    assert dialog.revert_button.hasFocus()
+    assert dialog.revert_button.text() == "&Batalkan impor terpilih"
+    assert dialog.revert_button.shortcut().toString() == "Alt+B"
+    # No other button of the window answers Alt+B.
+    letters = [
+        b.shortcut().toString() for b in dialog.findChildren(QAbstractButton) if b.isVisible()
+    ]
+    assert letters.count("Alt+B") == 1

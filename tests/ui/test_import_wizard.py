@@ -85,9 +85,11 @@ def test_preview_model(
     # Each refused cell with the value the file holds, so the officer sees what to correct.
     assert "Sheet!C5 (Pangkat/NRP) \u201c123\u201d: NRP/NIP tidak sah" in detail
     assert "Sheet!D5 \u201cPolres Entah\u201d: satuan tidak dikenal" in detail
-    # The cell cuts a long sentence; its tooltip holds it whole (a new row has none).
+    # Each refused cell on a line of its own; the tooltip says the same.
+    assert detail.count("\n") == 1
     assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) == detail
-    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) is None
+    # The walk: a new row showed no name. Who it adds, for the officer to check.
+    assert model.index(0, 3).data() == "Nama: Andi Saputra; Pangkat: Bripda; Satuan: Polres Kerinci"
     assert model.index(2, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
 
 
@@ -111,6 +113,7 @@ def test_wizard_imports_off_the_gui_thread(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     assert "jurnal" in wizard.done_page.result.text()
+    assert wizard.done_page.result.text().endswith(" 1 baris yang ditolak tidak dimuat.")
     with store.read() as s:
         assert s.scalar(select(func.count(Personnel.id))) == (before or 0) + 2
 
@@ -133,10 +136,11 @@ def test_the_preview_and_its_end_write_counts_as_the_commit_button_does(
     _to_page(qtbot, wizard, wizard.preview_page)
     assert wizard.preview_page.counts.text() == "Baru 1.200, berubah 0, tetap 0, ditolak 0."
     commit = wizard.button(QWizard.WizardButton.CommitButton)
-    assert commit.text() == "Impor 1.200 baris"
+    assert commit.text() == "&Impor 1.200 baris"
     commit.click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20_000)
-    assert ": 1.200 baru, 0 berubah, 0 tetap;" in wizard.done_page.result.text()
+    # None refused: the end says nothing of refused rows ("0 baris ditolak tidak dimuat").
+    assert wizard.done_page.result.text().endswith(": 1.200 baru, 0 berubah, 0 tetap.")
 
 
 def test_wizard_shows_a_refusal_as_one_sentence(
@@ -301,7 +305,7 @@ def test_the_commit_button_names_the_import_and_the_end_offers_only_close(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10_000)
     buttons = _visible_buttons(wizard)
-    assert buttons["commit"] == "Impor 2 baris"  # two new rows; the rejected one is not written
+    assert buttons["commit"] == "&Impor 2 baris"  # two new rows; the rejected one is not written
     assert "next" not in buttons and "finish" not in buttons
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
@@ -316,12 +320,12 @@ def test_the_commit_button_counts_new_and_changed_rows(
     path = roster(tmp_path / "r.xlsx")
     commit(store, STAFF, prepare(store, path, Options(kind="personnel")))
     assert commit_text(prepare(store, path, Options(kind="personnel"))) == (
-        "Selesai tanpa perubahan"
+        "&Selesai tanpa perubahan"
     )
     wb = openpyxl.load_workbook(path)
     wb.active["E3"] = "0812 9999 0000"  # Andi's phone changes: one row to write
     wb.save(path)
-    assert commit_text(prepare(store, path, Options(kind="personnel"))) == "Impor 1 baris"
+    assert commit_text(prepare(store, path, Options(kind="personnel"))) == "&Impor 1 baris"
 
 
 # --- sarpras lists (issue 15): the same pages, the unit from a column or chosen -------------
@@ -394,7 +398,7 @@ def test_a_sarpras_list_with_a_unit_column_and_again_unchanged(
     assert not preview.error.isVisible()
     keys = {preview.model.index(i, 2).data() for i in range(preview.model.rowCount())}
     assert keys == {"Polsek A1 / HT", "Polsek A2 / Kendaraan roda 2", "Polsek A2 / Senjata api"}
-    assert _visible_buttons(wizard)["commit"] == "Impor 3 baris"
+    assert _visible_buttons(wizard)["commit"] == "&Impor 3 baris"
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     assert "3 baru, 0 berubah, 0 tetap" in wizard.done_page.result.text()
@@ -408,7 +412,8 @@ def test_a_sarpras_list_with_a_unit_column_and_again_unchanged(
     _to_page(qtbot, again, again.preview_page)
     assert again.preview_page.counts.text() == "Baru 0, berubah 0, tetap 3, ditolak 0."
     assert again.preview_page.model.rowCount() == 0
-    assert _visible_buttons(again)["commit"] == "Selesai tanpa perubahan"
+    assert _visible_buttons(again)["commit"] == "&Selesai tanpa perubahan"
+    assert_alt_letters_once(again)  # beside "Simpan baris yang &ditolak…"
     again.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: again.currentPage() is again.done_page, timeout=10_000)
     assert again.done_page.result.text() == (
@@ -513,10 +518,12 @@ def test_a_sarpras_list_with_refused_cells_is_shown_and_not_saved(
     ]  # fmt: skip
     assert page.error.isVisible()
     assert page.error.text() == (
-        "3 sel di salah.xlsx ditolak, jadi tidak ada yang tersimpan; perbaiki sel itu lalu "
-        "impor lagi."
+        "3 baris ditolak (3 sel) di salah.xlsx, jadi tidak ada yang tersimpan; perbaiki sel "
+        "itu lalu impor lagi."
     )
-    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    # Off, and saying so: not "Impor 1 baris" (walk 36).
+    assert not commit.isEnabled() and commit.text() == "Tidak dapat diimpor"
     out = tmp_path / "ditolak.xlsx"
     page.write_errors(out)  # the refused rows, marked, to send back to the Polres
     marked = openpyxl.load_workbook(out).active
@@ -708,7 +715,7 @@ def test_a_plotting_list_moves_and_places_and_is_reverted_from_the_history(
          f"Pos: Pos 2 {kec} \u2192 Pos 1 {kec}"),
         (9, "Baru", f"{fresh.nrp} {fresh.name} \u2192 Pos 1 {kec}", ""),
     ]  # fmt: skip
-    assert _visible_buttons(wizard)["commit"] == "Impor 2 baris"
+    assert _visible_buttons(wizard)["commit"] == "&Impor 2 baris"
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     with store.read() as s:
@@ -783,3 +790,105 @@ def test_the_plotting_window_opens_the_wizard_on_its_stage(
     qtbot.addWidget(reader)
     later = reader.findChild(QAction, "plotImportAction")
     assert later is not None and not later.isEnabled()
+
+
+# --- walk 36: the wizard by keyboard alone ----------------------------------------------------
+
+
+def test_f2_opens_the_chosen_pairs_column_and_enter_commits_it(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """The walk: "Klik dua kali untuk mengubah", and F2 or Enter on a pair did nothing but turn
+    the page. F2 opens the pair's column (the row's cursor stands on its field), Enter takes
+    the choice and stays on the page."""
+    from PySide6.QtWidgets import QComboBox
+
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_mapping(qtbot, wizard, roster(tmp_path / "r.xlsx"))
+    page = wizard.mapping_page
+    assert "F2 atau klik dua kali untuk mengubah" in page.subTitle()
+    model = page.model
+    row = next(i for i in range(model.rowCount()) if model.index(i, 0).data().startswith("No. HP"))
+    page.view.setFocus()
+    page.view.setCurrentIndex(model.index(row, MappingColumn.FIELD))
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    editor = page.view.viewport().findChild(QComboBox)
+    assert editor is not None and editor.currentText() == "E \u2014 HP"
+    scanned = wizard.job  # the first page's
+    qtbot.keyClick(editor, Qt.Key.Key_Home)  # "(tidak ada)"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "phone" not in model.mapping())
+    qtbot.wait(50)
+    assert wizard.job is scanned and wizard.currentPage() is page  # not "next" as well
+    assert page.view.state() != page.view.State.EditingState
+
+
+def test_a_sarpras_preview_counts_rows_and_cells_alike_and_shows_every_refused_cell(
+    qtbot: QtBot, store: Store, small: Small, tmp_path: Path
+) -> None:
+    """The walk: "ditolak 2" above "5 sel di sarpras_kerinci.xlsx ditolak", each row's detail
+    ending in "…" after its first cell, and whole numbers quoted as "-5.0"."""
+    path = _one_column_workbook(
+        tmp_path / "sarpras_kerinci.xlsx",
+        [
+            [1, "Polsek A1", "HT", "baik", 5, "buah", None],
+            [2, "Polsek A1", "Kapal selam", "sangat baik", -5, "unit", None],
+            [3, "Polres Entah", "HT", "baik", -1, "buah", None],
+        ],
+    )
+    wizard = _sarpras_wizard(qtbot, store, path)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    _to_page(qtbot, wizard, wizard.preview_page)
+    page = wizard.preview_page
+    assert page.counts.text() == "Baru 1, berubah 0, tetap 0, ditolak 2."
+    assert page.error.text().startswith("2 baris ditolak (5 sel) di sarpras_kerinci.xlsx, ")
+    detail = page.model.index(1, 3).data()
+    assert detail.splitlines() == [
+        "Data!C4 \u201cKapal selam\u201d: jenis sarpras tidak dikenal.",
+        "Data!E4 \u201c-5\u201d: jumlah tidak boleh negatif.",
+        "Data!D4 \u201csangat baik\u201d: kondisi tidak dikenal: tulis baik, RR (rusak ringan) "
+        "atau RB (rusak berat).",
+    ]
+    # The detail wraps in the width left by the row, result and key, the row as tall as it.
+    view = page.view
+    header = view.horizontalHeader()
+    assert header.sectionSize(3) > view.viewport().width() // 2
+    assert view.wordWrap()
+    qtbot.waitUntil(lambda: view.rowHeight(1) >= 3 * view.fontMetrics().lineSpacing())
+
+
+def test_tab_leaves_the_preview_and_its_buttons_have_their_own_letters(
+    qtbot: QtBot, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """The walk: Tab and Ctrl+Tab walked the preview's cells, and "Simpan baris yang
+    ditolak…" and "Impor N baris" had no Alt letter."""
+    wizard = ImportWizard(store, actor=STAFF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_mapping(qtbot, wizard, roster(tmp_path / "r.xlsx"))
+    _to_page(qtbot, wizard, wizard.preview_page)
+    page = wizard.preview_page
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert page.save_errors.hasFocus()
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert page.save_errors.shortcut().toString() == "Alt+D"
+    assert commit.shortcut().toString() == "Alt+I"
+    assert_alt_letters_once(wizard)
+
+
+def assert_alt_letters_once(wizard: ImportWizard) -> None:
+    """No Alt letter is given twice by the wizard's buttons in sight."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    letters = [
+        b.shortcut().toString()
+        for b in wizard.findChildren(QAbstractButton)
+        if b.isVisible() and not b.shortcut().isEmpty()
+    ]
+    assert len(letters) == len(set(letters)), letters

@@ -99,8 +99,8 @@ def test_a_point_outside_the_area_is_shown_in_the_forms_words_and_nothing_saved(
         "wilayah operasi"
     )
     assert page.error.text() == (
-        "1 sel di luar.xlsx ditolak, jadi tidak ada kejadian yang tersimpan; perbaiki sel itu "
-        "lalu impor lagi."
+        "1 baris ditolak (1 sel) di luar.xlsx, jadi tidak ada kejadian yang tersimpan; perbaiki "
+        "sel itu lalu impor lagi."
     )
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
     with store.read() as s:

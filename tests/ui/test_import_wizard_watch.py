@@ -114,7 +114,7 @@ def test_an_unknown_tps_is_named_by_its_cell_and_nothing_is_saved(
     assert page.counts.text() == "Baru 1, berubah 0, tetap 0, ditolak 1."
     details = [page.model.index(i, 3).data() for i in range(page.model.rowCount())]
     assert details[1].startswith("Pantau!A3: Tidak ada TPS \u201c1501012001099\u201d")
-    assert page.error.text().startswith("1 sel di salah.xlsx ditolak")
+    assert page.error.text().startswith("1 baris ditolak (1 sel) di salah.xlsx")
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
     with store.read() as s:
         assert journal.head(s) == head

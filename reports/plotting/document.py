@@ -11,7 +11,6 @@ in bold and marked; the post's number, its No and its Linmas need span its rows.
 from __future__ import annotations
 
 import io
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -209,16 +208,20 @@ def _build(
     text: PlotText,
     progress: Progress | None = None,
 ) -> bytes:
-    """The PDF; ``progress`` hears of each flowable laid out (done, of all, "layout") and may
-    raise to stop (a cancelled export: 1,125 pages of slips take 15 s)."""
+    """The PDF; ``progress`` hears how much of the story is laid out (done, of all, "layout")
+    and may raise to stop it (a cancelled export: 1,125 pages of slips take 15 s)."""
     buf = io.BytesIO()
     doc = document(buf, title=f"{footer} \u2014 {d.listing.stage}", issuer=d.settings)
     if progress is not None:
-        total = len(story)
-        laid = itertools.count(1)
-        report = progress
-        # A long table is laid out in parts, each heard of: never past the whole.
-        doc.afterFlowable = lambda _f: report(min(next(laid), total), total, "layout")
+        report, whole = progress, [len(story)]
+
+        def heard(kind: str, value: int) -> None:  # reportlab's own count of the story laid
+            if kind == "SIZE_EST":
+                whole[0] = value
+            elif kind == "PROGRESS":
+                report(min(value, whole[0]), whole[0], "layout")
+
+        doc.setProgressCallBack(heard)
     doc.addPageTemplates([PageTemplate("portrait", [frame(PORTRAIT, "p")], pagesize=PORTRAIT)])
     generated = text("generated", when=text.when(d.generated_at))
     scope = d.listing.scope or text("all_units")

@@ -638,15 +638,19 @@ def test_the_slips_export_says_how_far_it_is_and_cancels_writing_nothing(
     out.parent.mkdir()
     heard: list[tuple[int, int, str]] = []
     handle = w.export_to(out, slips=True)
-    handle.signals.progressed.connect(lambda d, t, x: heard.append((d, t, x)))
-    qtbot.waitUntil(lambda: any(t > 1 and d >= 1 for d, t, _x in heard), timeout=60_000)
-    assert heard[-1][2] == "Menyusun halaman…"
-    handle.cancel.cancel()
+
+    def cancel_once_laying(done: int, total: int, text: str) -> None:
+        # On the worker's thread, as it reports: the cancel lands mid-layout, not after it.
+        heard.append((done, total, text))
+        if done >= 1 and total > 1:
+            handle.cancel.cancel()
+
+    handle.signals.progressed.connect(cancel_once_laying, Qt.ConnectionType.DirectConnection)
     qtbot.waitUntil(
         lambda: w.banner.text() == "Ekspor dibatalkan; berkas tidak ditulis.", timeout=60_000
     )
-    done, total, _x = heard[-1]
-    assert done < total  # stopped on the way
+    laying = [(d, t) for d, t, x in heard if x == "Menyusun halaman…"]
+    assert laying and all(d < t for d, t in laying)  # stopped on the way
     assert list(out.parent.iterdir()) == []  # no file, no temporary left behind
 
 

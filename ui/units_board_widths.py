@@ -85,11 +85,14 @@ class BoardWidths(QObject):
             name_cap = max(440, 32 * metrics.averageCharWidth())
             bold = theme.scaled_font(view, 1.0, bold=True)
             head = QFontMetrics(bold)
-            # Figures are bold on the command rows and in the balance column: as wide as the
-            # largest one with a minus sign, at least "−8.888" (the walk's "+20.…" was cut).
-            self._largest = max(8888, _largest(self.rows.rows.values()))
-            largest = "\u2212" + self.rows.cells.locale.toString(self._largest)
-            figure_width = head.horizontalAdvance(largest) + 16
+            # Figures share the width of "−8.888"; a larger one (the walk's 19.999 people
+            # imported into one Polres read "+20.…") widens them to it, measured bold as the
+            # command rows and the balance are, with the cells' padding and text margins.
+            figure_width = metrics.horizontalAdvance("\u22128.888") + 16
+            self._largest = _largest(self.rows.rows.values())
+            if self._largest > 8888:
+                largest = "\u2212" + self.rows.cells.locale.toString(self._largest)
+                figure_width = max(figure_width, head.horizontalAdvance(largest) + 24)
             natural = self._natural[view]
             for section, (kind, _pos) in enumerate(layout.columns()):
                 label = str(
@@ -220,7 +223,7 @@ class BoardWidths(QObject):
             for r in range(top_left.row(), bottom_right.row() + 1)
         )
         rows = [self.rows.rows[u] for u in uids if u is not None and u in self.rows.rows]
-        if _largest(rows) > self._largest:
+        if _largest(rows) > max(self._largest, 8888):
             self.fit()
         for view in self.views:
             self.fit_to_width(view)

@@ -24,13 +24,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import (
     QMessageLogContext,
+    QModelIndex,
     QSettings,
     QStandardPaths,
     QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 from pytestqt.qtbot import QtBot
 
 from opscenter.actor import Actor
@@ -315,3 +322,17 @@ def jambi(db_path: Path) -> Iterator[Store]:
         yield store
     finally:
         store.dispose()
+
+
+def drawn(view: QAbstractItemView, index: QModelIndex) -> str:
+    """The text a cell shows: its delegate's option, cut as the style cuts it."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    delegate = view.itemDelegateForIndex(index)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    style = view.style()
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+    room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    return option.fontMetrics.elidedText(option.text, option.textElideMode, room)

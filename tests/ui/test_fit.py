@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -36,9 +36,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionButton,
-    QStyleOptionViewItem,
     QTabBar,
     QWidget,
 )
@@ -48,7 +46,7 @@ from opscenter import clock as exercise_clock
 from opscenter.actor import Actor
 from opscenter.demo import load_demo
 from opscenter.store import Store
-from tests.ui.conftest import FixedClock
+from tests.ui.conftest import FixedClock, drawn
 from ui import screen_fit
 from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
@@ -682,25 +680,11 @@ def test_the_stages_table_takes_a_page_of_its_own_in_a_low_window(
         assert rows >= MIN_TABLE_ROWS
 
 
-def _drawn(view: QAbstractItemView, index: QModelIndex) -> str:
-    """The text a cell shows: its delegate's option, cut as the style cuts it."""
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    option.rect = view.visualRect(index)
-    delegate = view.itemDelegateForIndex(index)
-    assert isinstance(delegate, QStyledItemDelegate)
-    delegate.initStyleOption(option, index)
-    style = view.style()
-    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
-    room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
-    return option.fontMetrics.elidedText(option.text, option.textElideMode, room)
-
-
 def _names_drawn(view: QAbstractItemView, column: int) -> dict[str, str]:
     """Each row's name in ``column`` and the text its cell shows."""
     model = view.model()
     return {
-        str(model.index(row, column).data()): _drawn(view, model.index(row, column))
+        str(model.index(row, column).data()): drawn(view, model.index(row, column))
         for row in range(model.rowCount())
     }
 

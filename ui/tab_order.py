@@ -16,8 +16,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QDateTimeEdit, QWidget
 
@@ -40,10 +41,18 @@ def leave_on_tab(view: QAbstractItemView) -> None:
     view.setTabKeyNavigation(False)
 
 
-class _EditOnF2(QObject):
-    def __init__(self, view: QAbstractItemView, column: int) -> None:
+class _OnKey(QObject):
+    """A key pressed on its view (not while a cell is edited) that ``wanted`` accepts is
+    taken by ``act``, given the view's current index, and goes no further."""
+
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        wanted: Callable[[QKeyEvent], bool],
+        act: Callable[[QAbstractItemView, QModelIndex], None],
+    ) -> None:
         super().__init__(view)
-        self._column = column
+        self._wanted, self._act = wanted, act
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         view = self.parent()
@@ -52,45 +61,37 @@ class _EditOnF2(QObject):
             and isinstance(view, QAbstractItemView)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_F2
-            and not event.modifiers()
+            and self._wanted(event)
             and view.state() != QAbstractItemView.State.EditingState
         ):
             current = view.currentIndex()
             if current.isValid():
-                cell = current.siblingAtColumn(self._column)
-                view.setCurrentIndex(cell)
-                view.edit(cell)
-            return True
+                self._act(view, current)
+            return True  # taken: no default button of the window behind
         return False
 
 
 def edit_on_f2(view: QAbstractItemView, column: int) -> None:
     """F2 on ``view`` opens the editor of ``column`` in the current row (Qt's own F2 edits the
     current cell only, and a row chosen whole has its cursor on the first)."""
-    view.installEventFilter(_EditOnF2(view, column))
 
+    def edit(v: QAbstractItemView, current: QModelIndex) -> None:
+        cell = current.siblingAtColumn(column)
+        v.setCurrentIndex(cell)
+        v.edit(cell)
 
-class _EnterActivates(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        view = self.parent()
-        if (
-            watched is view
-            and isinstance(view, QAbstractItemView)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and view.state() != QAbstractItemView.State.EditingState
-        ):
-            index = view.currentIndex()
-            if index.isValid():
-                view.activated.emit(index)
-            return True  # taken: no default button of the window behind
-        return False
+    def f2(e: QKeyEvent) -> bool:
+        return e.key() == Qt.Key.Key_F2 and not e.modifiers()
+
+    view.installEventFilter(_OnKey(view, f2, edit))
 
 
 def enter_activates(view: QAbstractItemView) -> None:
     """Enter (or the keypad's) on ``view`` emits ``activated`` for its current row and goes
     no further; with a modifier (Ctrl+Enter saves a form) it goes on as before."""
-    view.installEventFilter(_EnterActivates(view))
+
+    def enter(e: QKeyEvent) -> bool:
+        plain = not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain
+
+    view.installEventFilter(_OnKey(view, enter, lambda v, current: v.activated.emit(current)))

@@ -53,6 +53,7 @@ from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.operation_page import Tab
 from ui.sitrep_dialog import SitrepDialog
+from ui.stages_panel import StagesPanel
 from ui.units_columns import Column
 
 # Voting day, 20:00 WIB: the demo's busiest hour.
@@ -229,6 +230,20 @@ def check(window: QWidget, name: str, room: QSize, out: Path) -> list[str]:
             # Columns leave by priority (or elide) rather than scroll out of sight.
             problems.append(f"{what} scrolls sideways by {widget.horizontalScrollBar().maximum()}")
     return problems
+
+
+def _stages_tab(qtbot: QtBot, demo: Store, room: QSize) -> tuple[MainWindow, StagesPanel]:
+    """The main window in ``room`` on the Tahapan tab, its timeline read."""
+    window = MainWindow(
+        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
+    )
+    qtbot.addWidget(window)
+    _show(window, room)
+    window.operation_page.show_tab(Tab.STAGES)
+    stages = window.operation_page.stages
+    assert stages is not None
+    qtbot.waitUntil(lambda: not window.busy() and stages.timeline is not None)
+    return window, stages
 
 
 def _show(window: QWidget, size: QSize) -> None:
@@ -590,16 +605,8 @@ def test_the_stages_table_is_reached_in_a_low_window(
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    window = MainWindow(
-        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
-    )
-    qtbot.addWidget(window)
     room = _window_size(screen)
-    _show(window, room)
-    window.operation_page.show_tab(Tab.STAGES)
-    stages = window.operation_page.stages
-    assert stages is not None
-    qtbot.waitUntil(lambda: not window.busy() and stages.timeline is not None)
+    window, stages = _stages_tab(qtbot, demo, room)
     QTest.keyClicks(stages.stage_combo, "Masa")
     qtbot.waitUntil(lambda: stages.stage_combo.currentText() == "Masa tenang")
     qtbot.waitUntil(lambda: stages.ratings_model.rowCount() > 0)
@@ -647,15 +654,8 @@ def test_the_stages_table_takes_a_page_of_its_own_in_a_low_window(
     holds; where it does not (1920x1080) the table keeps what the timeline leaves."""
     from ui.stage_ratings import MIN_TABLE_ROWS
 
-    window = MainWindow(
-        demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
-    )
-    qtbot.addWidget(window)
-    _show(window, _window_size(screen))
-    window.operation_page.show_tab(Tab.STAGES)
-    stages = window.operation_page.stages
-    assert stages is not None
-    qtbot.waitUntil(lambda: not window.busy() and stages.ratings_model.rowCount() == 11)
+    window, stages = _stages_tab(qtbot, demo, _window_size(screen))
+    qtbot.waitUntil(lambda: stages.ratings_model.rowCount() == 11)
     QApplication.processEvents()
     body = stages.body
     bar = body.verticalScrollBar()
@@ -765,15 +765,7 @@ def test_the_wheel_over_the_timeline_scrolls_a_low_stages_tab_and_ctrl_zooms(
     assert isinstance(app, QApplication)
     guard = guard_wheel(app)
     try:
-        window = MainWindow(
-            demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
-        )
-        qtbot.addWidget(window)
-        _show(window, _window_size(screen))
-        window.operation_page.show_tab(Tab.STAGES)
-        stages = window.operation_page.stages
-        assert stages is not None
-        qtbot.waitUntil(lambda: not window.busy() and stages.timeline is not None)
+        window, stages = _stages_tab(qtbot, demo, _window_size(screen))
         plot = stages.plot
         box = plot.getPlotItem().getViewBox()
         bar = stages.body.verticalScrollBar()

@@ -299,6 +299,9 @@ class PlottingWindow(PlottingActions):
         col.setContentsMargins(0, 0, 0, 0)
         label = QLabel(title, box)
         label.setFont(theme.scaled_font(label, 1.1, bold=True))
+        # A long title ("Cadangan: 726 personel (tak ada yang cocok …)") wraps: unwrapped it
+        # widened its pane and squeezed the officers' beside it to a word a line.
+        label.setWordWrap(True)
         view = self._table(box, name, model, single, widths)
         label.setBuddy(view)
         col.addWidget(label)

@@ -1023,6 +1023,14 @@ def test_at_1366_the_reserve_shows_its_rows_names_and_ranks(
     wide = view.columnWidth(rank)
     w.search.setText("Polda")  # narrowed, the column stays as it was
     assert view.columnWidth(rank) == wide
+    # A search no reserve officer matches makes the reserve's title long; it wraps. Unwrapped
+    # it asked its pane for 840 px, and the splitter took them from the officers beside it,
+    # their reasons a word a line (the third walk, at 1366).
+    officers = w.officers_view.parentWidget().width()
+    w.search.setText("Siulak")
+    qtbot.wait(20)
+    assert "semua ditampilkan" in w.reserve_title.text()
+    assert w.officers_view.parentWidget().width() == officers
     w.search.clear()
     metrics, name = view.fontMetrics(), view.columnWidth(ReserveColumn.NAME)
     whole = [metrics.horizontalAdvance(o.name) + 16 <= name for o in w.reserve.rows()]

@@ -230,9 +230,9 @@ class PostsModel(TableModel[PostPlot]):
         short = row.short > 0 and column in (PostColumn.SHORT, PostColumn.OFFICERS)
         over = row.post.over_limit and column in (PostColumn.TPS, PostColumn.EXCEPTION)
         if role == Qt.ItemDataRole.BackgroundRole and (short or over):
-            return theme.ALERT_BG
+            return theme.alert_cell()[0]
         if role == Qt.ItemDataRole.ForegroundRole and (short or over):
-            return theme.DEFICIT
+            return theme.alert_cell()[1]
         if role == Qt.ItemDataRole.ToolTipRole and column in (
             PostColumn.KECAMATAN,
             PostColumn.TPS,

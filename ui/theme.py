@@ -278,6 +278,13 @@ def cell_text(colour: QColor) -> QColor:
     return QColor(NIGHT_TEXT) if mode.night else text_on(colour)
 
 
+def alert_cell() -> tuple[QColor, QColor]:
+    """A cell that warns (a post still short, a TPS late): its background and its red text,
+    in the theme being worn (at night the tint's dark counterpart, the red made readable)."""
+    background = cell_background(ALERT_BG)
+    return background, readable(DEFICIT, background)
+
+
 def text_colour(colour: QColor) -> QColor:
     """A cell's own text colour (a rejected row's red, a quiet zero's grey) in the theme
     being worn: as chosen by day, made readable on the night surface at night."""

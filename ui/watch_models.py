@@ -337,9 +337,9 @@ class LinesModel(TableModel[TpsLine]):
                 return ", ".join(incident_code(x) for x in line.incidents)
             return None
         if role == Qt.ItemDataRole.BackgroundRole and late:
-            return QBrush(theme.cell_background(theme.ALERT_BG))
+            return QBrush(theme.alert_cell()[0])
         if role == Qt.ItemDataRole.ForegroundRole and late:
-            return QBrush(theme.readable(theme.DEFICIT, theme.cell_background(theme.ALERT_BG)))
+            return QBrush(theme.alert_cell()[1])
         if role == Qt.ItemDataRole.ForegroundRole and column == n + 1 and line.incidents:
             return QBrush(theme.text_colour(theme.DEFICIT))
         if role == Qt.ItemDataRole.TextAlignmentRole:

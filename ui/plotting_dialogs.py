@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.choice_combo import refusal, searchable
 from ui.form_parts import error_label
+from ui.screen_fit import available
 from ui.translations import translator
 
 _tr = translator("PlottingWindow")
@@ -107,6 +108,14 @@ class ChoiceDialog(QDialog):
         view = QListView(self)
         view.setObjectName("plotChecks")
         view.setModel(model)
+        # As wide as its longest TPS (tick included), so no name hides behind a sideways
+        # scroll ("TPS 003 Desa Siulak Deras M…" at 420 px, the third walk); within the screen.
+        whole = (
+            view.sizeHintForColumn(0)
+            + 2 * view.frameWidth()
+            + view.verticalScrollBar().sizeHint().width()
+        )
+        view.setMinimumWidth(min(whole, available(self).width() * 2 // 3))
         self._add(label, view)
         return model
 

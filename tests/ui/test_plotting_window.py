@@ -654,7 +654,9 @@ def test_the_slips_export_says_how_far_it_is_and_cancels_writing_nothing(
     assert list(out.parent.iterdir()) == []  # no file, no temporary left behind
 
 
-def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: Store) -> None:
+def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(
+    qtbot: QtBot, jambi: Store, app_look: None
+) -> None:
     """The split dialog lists the post's TPS to tick (space on the list, as by keyboard);
     the ticked ones go to a new post of the kecamatan, and Ctrl+Z merges them back."""
     from PySide6.QtWidgets import QListView
@@ -664,10 +666,13 @@ def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: 
     big = next(p for p in start.posts if len(p.post.tps) >= 3)
     w.select_post(big.post.id)
     off = big.post.tps[-1].id
+    sideways: list[int] = []
 
     def tick(dialog: ChoiceDialog) -> None:
         view = dialog.findChild(QListView, "plotChecks")
         assert view is not None
+        QApplication.processEvents()
+        sideways.append(view.horizontalScrollBar().maximum())  # asserted once it is closed
         view.setFocus()
         view.setCurrentIndex(view.model().index(len(big.post.tps) - 1, 0))
         qtbot.keyClick(view, Qt.Key.Key_Space)  # type: ignore[no-untyped-call]
@@ -676,6 +681,7 @@ def test_a_split_ticks_the_tps_for_the_new_post_and_undoes(qtbot: QtBot, jambi: 
     w.split_action.trigger()
     qtbot.waitUntil(lambda: len(seen) > 0)
     assert seen == [f"Pecah pos {big.post.number}"]
+    assert sideways == [0]  # every TPS whole, no sideways scroll (the third walk: 420 px)
     _settle(qtbot, w)
     after = _read(jambi, w)
     new = next(p for p in after.posts if p.post.id == _tps(after)[off])

@@ -30,6 +30,10 @@ def install(window: QMainWindow, store: Store) -> QLabel:
         label.setContentsMargins(8, 2, 8, 2)
     status = window.statusBar()
     status.addWidget(database, 1)
+    # A passing message ("Ukuran teks: 110%") stands where the database is named. Qt hides the
+    # label for it, but a text size step's re-layout showed it again under the message, both
+    # unreadable (the walk): hidden and shown with the message, explicitly.
+    status.messageChanged.connect(lambda message: database.setVisible(not message))
     status.addPermanentWidget(updated)
     status.addPermanentWidget(version)
     return updated

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,6 +33,27 @@ from PySide6.QtWidgets import QApplication, QWidget
 # headers were cut), so the steps stop at 140 %.
 STEPS = (80, 90, 100, 110, 125, 140)
 DEFAULT = 100
+
+# The largest step a screen has room for (its available area, task bar left out): past it
+# the board kept fewer than six rows under the header and the summary, or the window grew
+# wider than the screen (measured on the Jambi demo: at 1366x728, 110 % leaves the board 8
+# rows and 125 % 4.7; 140 % asks for 1.381 px; at 1600x860, 140 % leaves 7 rows).
+ROOM_FOR = ((QSize(1600, 860), 140), (QSize(1366, 700), 110))
+
+
+def largest_step(room: QSize) -> int:
+    """The largest step for a screen whose available area is ``room``: 140 % where it is at
+    least 1600x860, 110 % from 1366x700, else 100 % (the window's own size never shrinks
+    below its default type)."""
+    return next(
+        (
+            step
+            for least, step in ROOM_FOR
+            if room.width() >= least.width() and room.height() >= least.height()
+        ),
+        DEFAULT,
+    )
+
 
 # A window property: True where the window sizes its own type (the wall).
 FIXED_TYPE = "fixedTypeSize"

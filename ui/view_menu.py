@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui import actions, settings, text_size
+from ui import actions, screen_fit, settings, text_size
 from ui.night import apply_night
 from ui.operation_page import Tab
 from ui.translations import translator
@@ -104,8 +104,12 @@ def set_text_size(window: MainWindow, percent: int) -> int:
     actions together (each disabled where it has no step left to go), whoever asks (the
     menu, its keys, the start); returns the step."""
     app = QApplication.instance()
-    step = text_size.apply(app, percent) if isinstance(app, QApplication) else percent
+    top = text_size.largest_step(screen_fit.available(window).size())
+    step = min(text_size.snap(percent), top)
+    step = text_size.apply(app, step) if isinstance(app, QApplication) else step
     settings.TEXT_SIZE.set(step)
+    # Enabled below the last step even where this screen stops short of it: pressed there,
+    # it says why the text grows no more (``step_text``).
     window.larger_text_action.setEnabled(step < text_size.STEPS[-1])
     window.smaller_text_action.setEnabled(step > text_size.STEPS[0])
     window.text_size_reset_action.setEnabled(step != text_size.DEFAULT)
@@ -115,8 +119,12 @@ def set_text_size(window: MainWindow, percent: int) -> int:
 def step_text(window: MainWindow, step: Callable[[int], int]) -> None:
     """One step of the text size from the one worn now (``text_size.larger``...), said for a
     moment in the status bar."""
-    shown = set_text_size(window, step(text_size.applied()))
-    window.statusBar().showMessage(_tr("Ukuran teks: {percent}%").format(percent=shown), STATUS_MS)
+    wanted = step(text_size.applied())
+    shown = set_text_size(window, wanted)
+    said = _tr("Ukuran teks: {percent}%").format(percent=shown)
+    if wanted > shown:  # Ctrl++ at the largest step this screen has room for
+        said = _tr("Ukuran teks: {percent}%, yang terbesar untuk layar ini").format(percent=shown)
+    window.statusBar().showMessage(said, STATUS_MS)
 
 
 def choose_language(window: MainWindow, code: str, shown: str) -> None:

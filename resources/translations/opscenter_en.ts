@@ -2651,9 +2651,14 @@ ups</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="118"/>
+        <location filename="../../ui/view_menu.py" line="123"/>
         <source>Ukuran teks: {percent}%</source>
         <translation>Text size: {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/view_menu.py" line="125"/>
+        <source>Ukuran teks: {percent}%, yang terbesar untuk layar ini</source>
+        <translation>Text size: {percent}%, the largest for this screen</translation>
     </message>
     <message>
         <location filename="../../ui/audit_menu.py" line="33"/>
@@ -2703,7 +2708,7 @@ ups</translation>
         <translation>The board, the map and the watch stop updating on this screen; saved data stays in the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_line.py" line="40"/>
+        <location filename="../../ui/status_line.py" line="44"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
@@ -2713,12 +2718,12 @@ ups</translation>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="130"/>
+        <location filename="../../ui/view_menu.py" line="138"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="130"/>
+        <location filename="../../ui/view_menu.py" line="138"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
@@ -4339,18 +4344,18 @@ source</translation>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="310"/>
+        <location filename="../../ui/plotting_window.py" line="313"/>
         <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_reads.py" line="276"/>
-        <location filename="../../ui/plotting_window.py" line="339"/>
+        <location filename="../../ui/plotting_window.py" line="342"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="358"/>
+        <location filename="../../ui/plotting_window.py" line="361"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4622,7 +4627,7 @@ source</translation>
         <translation>Writing {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_dialogs.py" line="89"/>
+        <location filename="../../ui/plotting_dialogs.py" line="90"/>
         <source>{field}: pilih salah satu.</source>
         <translation>{field}: choose one.</translation>
     </message>

@@ -7,19 +7,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import NIGHT_BEFORE, FixedClock, TinyOperation
-from ui import night, settings, text_size
+from ui import night, screen_fit, settings, text_size
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
 from ui.units_board import UnitsBoard
 from ui.wall import WallDisplay
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(autouse=True)
+def wide_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 1920x1080 screen (the task bar left out), room for every step; the offscreen
+    platform's own 800x800 has room for none above 100 % (``text_size.largest_step``)."""
+    monkeypatch.setattr(screen_fit, "available", lambda _w: QRect(0, 0, 1920, 1040))
 
 
 @pytest.fixture(autouse=True)
@@ -115,6 +122,38 @@ def test_the_steps_stop_at_their_limits_and_the_menu_says_so(
     assert points(qapp) == pytest.approx(base * 0.8)
     qtbot.keyClick(window, Qt.Key.Key_Minus, CTRL)
     assert points(qapp) == pytest.approx(base * 0.8)
+
+
+def test_a_laptop_screen_stops_the_text_where_the_board_keeps_its_rows(
+    qapp: QApplication, qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 140 % a 1366x768 laptop showed one board row under the header and the summary, and
+    the window grew to 1.475 px on the Kekuatan tab (the walk). Such a screen stops at the
+    largest step with room: the board keeps six rows and no tab widens the window; Ctrl++
+    there says so, in place of the database line, not over it."""
+    room = QRect(0, 0, 1366, 728)
+    monkeypatch.setattr(screen_fit, "available", lambda _w: room)
+    window.resize(room.size())
+    activate(qtbot, window)
+    for _ in text_size.STEPS:
+        qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
+    top = text_size.largest_step(room.size())
+    assert text_size.applied(qapp) == top == 110
+    message = window.statusBar().currentMessage()
+    assert message == "Ukuran teks: 110%, yang terbesar untuk layar ini"
+    database = window.findChild(QLabel, "databaseLabel")
+    assert database is not None and not database.isVisible()  # the message stands alone
+    window.statusBar().clearMessage()
+    assert database.isVisible()
+    window.resize(room.size())
+    QApplication.processEvents()
+    board = board_of(window)
+    view = board.tree_view
+    assert view.viewport().height() >= 6 * first_row_height(board), view.viewport().height()
+    for tab in Tab:
+        window.operation_page.show_tab(tab)
+        QApplication.processEvents()
+        assert window.width() <= room.width(), (tab, window.width())
 
 
 def test_ctrl_0_puts_every_size_back_exactly(

@@ -85,6 +85,14 @@ class RegionCard(QFrame):
             max(0, over.height() - self.height() - MARGIN),
         )
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            # What it holds changed after it was placed (the button's text comes after the
+            # figures): placed again, or the figures stood cut through their letters (the walk).
+            self.place()
+        return handled
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self.place()

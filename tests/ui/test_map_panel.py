@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -272,6 +273,10 @@ def test_a_click_chooses_a_region_outlines_and_describes_it_and_filters_nothing(
     assert panel.view.rect().contains(panel.region_card.geometry())
     # The vulnerability layer is on: its figures, on one line.
     assert panel.region_info.text().startswith("Kerawanan, Masa tenang: Politik: ")
+    # Its wrapped lines whole the first time it shows (the walk: cut through the letters).
+    info = panel.region_info
+    QApplication.processEvents()  # as the user sees it: the card's own layout requests done
+    assert info.height() >= info.heightForWidth(info.width()), (info.height(), info.width())
     assert wanted == []  # a click alone filters nothing
     panel.filter_button.click()
     assert wanted == [tebo] and panel.filtered_region() == tebo

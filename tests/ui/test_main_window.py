@@ -397,8 +397,16 @@ def _last_line_of(script: str, sqlite_url: str) -> list[str]:
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # Test mode alone shares one settings file (~/.qttest) with every process on the machine:
+    # a text size of 90 % left there by another run made this start small (``own_settings``
+    # in conftest says the same of the tests in this process). A folder of its own.
     test_mode = (
-        "from PySide6.QtCore import QStandardPaths\nQStandardPaths.setTestModeEnabled(True)\n"
+        "import tempfile\n"
+        "from PySide6.QtCore import QSettings, QStandardPaths\n"
+        "QStandardPaths.setTestModeEnabled(True)\n"
+        "_own = tempfile.mkdtemp(prefix='opscenter-settings-')\n"
+        "for _kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):\n"
+        "    QSettings.setPath(_kind, QSettings.Scope.UserScope, _own)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", test_mode + script, sqlite_url],

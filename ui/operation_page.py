@@ -226,12 +226,21 @@ class OperationPage(QWidget):
         while the header counted every region); the map learns when the user took its
         filter off (or moved it) in the tabs themselves."""
         boxes = []
+        board_box = self._region_box(Tab.BOARD)
         for tab, label in (
             (Tab.BOARD, self.tr("Papan satuan")),
             (Tab.INCIDENTS, self.tr("Kejadian")),
         ):
             box = self._region_box(tab)
             if box is None:
+                # Not built yet: it will open on the map's region (``_build_tab``), so its tab
+                # says so now, with the board's name for it (the walk saw only the board's).
+                if (
+                    self._map_region is not None
+                    and board_box is not None
+                    and chosen(board_box) == self._map_region
+                ):
+                    self.tabs.setTabText(tab, f"{label} \u00b7 {board_box.currentText()}")
                 continue
             boxes.append(box)
             filtered = chosen(box) is not None

@@ -683,6 +683,10 @@ def test_the_maps_filter_reaches_the_incidents_list_and_the_board_and_says_so_on
     window.findChild(QAction, "mapTabAction").trigger()  # Ctrl+6
     assert page.map is not None and page.tabs.currentWidget() is page.map
     page.map.region_filter_wanted.emit(kerinci)  # before the list exists
+    assert page.incidents is None
+    named = page.board.region_filter.currentText() if page.board is not None else ""
+    assert named
+    assert page.tabs.tabText(Tab.INCIDENTS) == f"Kejadian \u00b7 {named}"  # said already
     page.show_tab(Tab.INCIDENTS)
     assert page.incidents is not None
     assert page.incidents.region_box.currentData() == kerinci

@@ -52,7 +52,7 @@ from ui.audit_model import AuditModel, Column, actions_named, entity_name
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label, put_instant, typed_instant
 from ui.live_updates import LiveUpdates
-from ui.save_dialog import ask_save_path
+from ui.save_dialog import ask_save_path, ending
 from ui.screen_fit import fit_to_screen
 from ui.table_view import style_table
 from ui.worker import JobHandle, start_job
@@ -398,7 +398,7 @@ class AuditWindow(QWidget):
             self.tr("Buku kerja Excel (*.xlsx)"),
         )
         if path is not None:
-            self.export_to(path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx"))
+            self.export_to(ending(path, ".xlsx"))
 
     def export_to(self, path: Path) -> JobHandle | None:
         """Write every row matching the current filter to ``path`` in the background."""

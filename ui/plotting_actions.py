@@ -38,7 +38,7 @@ from ui.plotting_commands import (
 from ui.plotting_dialogs import ChoiceDialog, checked
 from ui.plotting_models import person, post_label
 from ui.plotting_reads import PlottingReads
-from ui.save_dialog import ask_save_path
+from ui.save_dialog import ask_save_path, ending
 from ui.translations import QT_TRANSLATE_NOOP, translator
 from ui.worker import JobHandle, start_job
 
@@ -364,7 +364,7 @@ class PlottingActions(PlottingReads):
             return
         slips = chosen == filters[2]
         suffix = ".xlsx" if chosen == filters[1] else ".pdf"
-        self.export_to(path if path.suffix.lower() == suffix else path.with_suffix(suffix), slips)
+        self.export_to(ending(path, suffix), slips)
 
     def export_to(self, path: Path, slips: bool = False) -> JobHandle:
         """Write the list (PDF or .xlsx by ``path``'s suffix) or the slips in the background,

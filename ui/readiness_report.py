@@ -23,7 +23,7 @@ from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
 from ui.error_dialog import sentence_for, show_error
-from ui.save_dialog import ask_save_path
+from ui.save_dialog import ask_save_path, ending
 from ui.translations import QT_TRANSLATE_NOOP, interface_language, translator
 from ui.worker import JobHandle, start_job
 
@@ -83,7 +83,7 @@ class ReadinessReportExport(QObject):
         suffix = ".xlsx" if chosen == filters[1] else path.suffix.lower()
         if suffix not in (".pdf", ".xlsx"):
             suffix = ".pdf"
-        self.write_to(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
+        self.write_to(ending(path, suffix))
 
     def write_to(self, path: Path) -> JobHandle:
         """Make the report now and write it to ``path`` (PDF or .xlsx by its suffix) in the

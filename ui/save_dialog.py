@@ -23,3 +23,9 @@ def ask_save_path(
         return None, chosen
     settings.REPORT_FOLDER.set(str(Path(path).parent))
     return Path(path), chosen
+
+
+def ending(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix`` (".pdf"): as typed where it does, whatever the case,
+    else with its suffix replaced; the one rule every save dialog's chosen type follows."""
+    return path if path.suffix.lower() == suffix else path.with_suffix(suffix)

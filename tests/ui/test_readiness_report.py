@@ -194,3 +194,13 @@ def test_the_window_and_the_command_line_print_the_same(
     assert cli.main(["readiness", "--db", url, "--out", str(command)]) == 0
     assert pdf_text(gui) == pdf_text(command)
     assert "KESIAPAN POLRES KERINCI" in pdf_text(command)
+
+
+def test_a_saved_file_ends_in_the_chosen_type() -> None:
+    """The one rule the save dialogs' chosen type follows (``ui.save_dialog.ending``): a name
+    typed with that ending, in any case, stays; another ending, or none, gets it."""
+    from ui.save_dialog import ending
+
+    assert ending(Path("LAPKES.PDF"), ".pdf") == Path("LAPKES.PDF")
+    assert ending(Path("matriks.pdf"), ".xlsx") == Path("matriks.xlsx")
+    assert ending(Path("laporan"), ".pdf") == Path("laporan.pdf")

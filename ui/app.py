@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from opscenter.actor import Actor
@@ -185,8 +186,10 @@ def _open(
     QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)
     # The text size chosen last, before the login and the window are built: they are laid
-    # out once, in that size (the window's View menu applies it too, then a no-op).
-    text_size.apply(app, settings.TEXT_SIZE.get())
+    # out once, in that size, as far as the screen has room for it (the window's View menu
+    # applies it for the screen the window opens on: the same, then a no-op).
+    room = QGuiApplication.primaryScreen().availableGeometry().size()
+    text_size.apply(app, text_size.worn(settings.TEXT_SIZE.get(), room))
     restore_hook = GuiExceptHook(lang).install()
     if log_file is not None:
         log.info("OpsCenter started; log at %s", log_file)

@@ -55,6 +55,13 @@ def largest_step(room: QSize) -> int:
     )
 
 
+def worn(percent: int, room: QSize) -> int:
+    """The step worn for the saved choice ``percent`` on a screen whose available area is
+    ``room``: the nearest step, no larger than the screen has room for. The choice itself is
+    kept as it was: the same settings at a wider desk wear it whole."""
+    return min(snap(percent), largest_step(room))
+
+
 # A window property: True where the window sizes its own type (the wall).
 FIXED_TYPE = "fixedTypeSize"
 # The application's dynamic properties: the step applied now, and the font at 100 %.

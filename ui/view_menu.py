@@ -100,14 +100,15 @@ def set_night(window: MainWindow, on: bool) -> None:
 
 
 def set_text_size(window: MainWindow, percent: int) -> int:
-    """The text size step nearest ``percent`` in every window, the saved setting and the
-    actions together (each disabled where it has no step left to go), whoever asks (the
-    menu, its keys, the start); returns the step."""
+    """The text size step nearest ``percent`` as the operator's choice, saved, and worn in
+    every window as far as ``window``'s screen has room for it (``text_size.worn``), with the
+    actions (each disabled where it has no step left to go), whoever asks (the menu, its
+    keys, the start); returns the step worn. A screen's limit is not saved: 140 % chosen at a
+    1920 desk is worn at 110 % on a laptop and at 140 % again back at the desk."""
     app = QApplication.instance()
-    top = text_size.largest_step(screen_fit.available(window).size())
-    step = min(text_size.snap(percent), top)
+    settings.TEXT_SIZE.set(text_size.snap(percent))
+    step = text_size.worn(percent, screen_fit.available(window).size())
     step = text_size.apply(app, step) if isinstance(app, QApplication) else step
-    settings.TEXT_SIZE.set(step)
     # Enabled below the last step even where this screen stops short of it: pressed there,
     # it says why the text grows no more (``step_text``).
     window.larger_text_action.setEnabled(step < text_size.STEPS[-1])

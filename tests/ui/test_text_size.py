@@ -194,6 +194,39 @@ def test_a_restart_wears_the_text_size_it_saved(
     assert points(board.title) == pytest.approx(base * 1.25 * 1.3)
 
 
+def test_a_laptop_wears_what_it_has_room_for_and_keeps_the_choice_made_at_the_desk(
+    qapp: QApplication,
+    make_window: Callable[[], MainWindow],
+    tiny_operation: TinyOperation,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """140 % chosen at a 1920 desk was worn at 110 % on a laptop and saved so: back at the
+    desk it stayed 110 %. The screen limits what is worn; the choice stays the operator's,
+    until they step the size themselves."""
+    desk = make_window()
+    for _ in text_size.STEPS:
+        desk.larger_text_action.trigger()
+    assert settings.TEXT_SIZE.get() == 140
+    desk.close()
+    text_size.apply(qapp, text_size.DEFAULT)  # a new process
+
+    monkeypatch.setattr(screen_fit, "available", lambda _w: QRect(0, 0, 1366, 728))
+    laptop = make_window()
+    assert text_size.applied(qapp) == 110
+    assert settings.TEXT_SIZE.get() == 140
+    laptop.close()
+    text_size.apply(qapp, text_size.DEFAULT)
+
+    monkeypatch.setattr(screen_fit, "available", lambda _w: QRect(0, 0, 1920, 1040))
+    make_window()
+    assert text_size.applied(qapp) == 140
+
+    monkeypatch.setattr(screen_fit, "available", lambda _w: QRect(0, 0, 1366, 728))
+    laptop = make_window()
+    laptop.smaller_text_action.trigger()  # stepped by hand on the laptop: that is the choice
+    assert text_size.applied(qapp) == settings.TEXT_SIZE.get() == 100
+
+
 def test_a_saved_size_off_the_steps_is_worn_as_the_nearest_step(
     qapp: QApplication, make_window: Callable[[], MainWindow], tiny_operation: TinyOperation
 ) -> None:

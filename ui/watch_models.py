@@ -53,6 +53,12 @@ def share_text(reached: int, total: int, locale: QLocale) -> str:
     return f"{locale.toString(reached)} ({percent(reached, total):.0f}%)"
 
 
+def short_tps(label: str) -> str:
+    """ "TPS 002 Olak Besar" for "TPS 002 Desa Olak Besar": the column says what they are, so
+    the desa shows on a laptop's narrow list (the whole label is in the tooltip)."""
+    return label.replace(" Desa ", " ", 1).replace(" Kelurahan ", " Kel. ", 1)
+
+
 class ProgressModel(QAbstractItemModel):
     """Polres rows, each with its kecamatan under it, under a first row for the whole
     operation ("Seluruh operasi", bold, no children: the figure the commander asks first).
@@ -139,6 +145,17 @@ class ProgressModel(QAbstractItemModel):
         a = self.area(index) if not self.is_kecamatan(index) else None
         return a is not None and a.id == 0
 
+    def widest(self, column: int) -> str:
+        """The widest figure ``column`` can show: the one for the largest total (the whole
+        operation's: "5.090 (100%)"), whatever the rows hold now, so that no figure is cut
+        as the night fills them and no row has to be measured at every status."""
+        most = max((a.total for a in self._polres), default=0)
+        if column == 0:
+            return ""
+        if self.is_step_column(column):
+            return share_text(most, most, self._locale)
+        return self._locale.toString(most)
+
     def index_of(self, kecamatan_id: int) -> QModelIndex:
         for i, kids in enumerate(self._children):
             for j, k in enumerate(kids):
@@ -203,9 +220,11 @@ class ProgressModel(QAbstractItemModel):
         if a is None:
             return None
         column, n = index.column(), len(self._steps)
+        if column == 0 and role == Qt.ItemDataRole.DisplayRole and self.is_kecamatan(index):
+            return a.name.removeprefix("Kecamatan ")  # under its Polres, the heading says it
+        if column == 0 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return a.name  # the tooltip: whole, where a narrow screen cuts the name
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return a.name
             if column == 1:
                 return self._locale.toString(a.total)
             if column < 2 + n:
@@ -308,24 +327,34 @@ class LinesModel(TableModel[TpsLine]):
     def headers(self) -> Sequence[tuple[str, str]]:
         return ((_tr("TPS"), ""), *((step.key, "") for step in self._steps), (_tr("Kejadian"), ""))
 
+    def _time_text(self, at: datetime | None) -> str:
+        if at is None:
+            return ""
+        local = at.astimezone(ZoneInfo(self._tz))
+        other = (local.date() - self._day).days if self._day is not None else 0
+        # Guards who came the evening before: "18:19 (-1)", not an arrival at 18:19.
+        return local.strftime("%H:%M") + (f" ({other:+d})" if other else "")
+
+    def widest_time(self, column: int) -> str:
+        """The longest time a step's column shows: "00:00", or "18:19 (-1)" where a TPS
+        reached the step on another day (the walk: cut to "18:…", the day was lost)."""
+        texts = (self._time_text(line.times[column - 1]) for line in self._rows)
+        return max(texts, key=len, default="00:00") or "00:00"
+
     def cell(self, line: TpsLine, column: int, role: int) -> Any:
         n = len(self._steps)
         late = 1 <= column <= n and line.late is not None and line.late.index == column - 1
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return line.label
+                return short_tps(line.label)
             if column <= n:
-                at = line.times[column - 1]
-                if at is None:
-                    return ""
-                local = at.astimezone(ZoneInfo(self._tz))
-                other = (local.date() - self._day).days if self._day is not None else 0
-                # Guards who came the evening before: "18:19 (-1)", not an arrival at 18:19.
-                return local.strftime("%H:%M") + (f" ({other:+d})" if other else "")
+                return self._time_text(line.times[column - 1])
             return ", ".join(incident_code(x) for x in line.incidents)
         if role == ID_ROLE:
             return line.id
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return line.label  # whole, where the narrow list cuts it
             if 1 <= column <= n:
                 step = self._steps[column - 1]
                 at = line.times[column - 1]
@@ -411,7 +440,7 @@ class OverdueModel(TableModel[Late]):
         # The column says what they are: "TPS 002 Olak Besar", "Kayu Aro", "Kerinci" (the
         # whole name in the tooltip), so the desa shows on a laptop's narrow list.
         if column == LateColumn.TPS:
-            return row.label.replace(" Desa ", " ", 1).replace(" Kelurahan ", " Kel. ", 1)
+            return short_tps(row.label)
         if column == LateColumn.KECAMATAN:
             return row.kecamatan.removeprefix("Kecamatan ")
         if column == LateColumn.POLRES:

@@ -27,11 +27,13 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTreeView,
@@ -56,6 +58,7 @@ from ui.live_updates import LiveUpdates
 from ui.pending import PendingWrite
 from ui.screen_fit import SharedSplit
 from ui.table_view import style_table
+from ui.text_size import follow_font
 from ui.translations import interface_language, translator
 from ui.watch_entry import Recorded, Typed, WatchCommand, entry_text, read_entry
 from ui.watch_models import (
@@ -68,12 +71,25 @@ from ui.watch_models import (
     plan_overdue,
 )
 
+
+def _lines_title(kecamatan: str | None) -> str:
+    """The TPS list's title: the kecamatan chosen, or how to choose one (the walk: an empty
+    list under a bare "Rincian kecamatan" did not say what would fill it)."""
+    if kecamatan is None:
+        return _tr("Rinc&ian kecamatan: pilih kecamatan pada progres di atas")
+    # The area's name as the list has it ("Kecamatan Bajubang"): "Rincian kecamatan
+    # Kecamatan Bajubang" said it twice.
+    return _tr("Rinc&ian: {name}").format(name=kecamatan)
+
+
 # A deadline's read waits this much past it, so the read sees it passed.
 AFTER_DEADLINE_MS = 500
 # Below this width (px) the overdue list leaves out its Polres column.
 NARROW_OVERDUE = 760
 # The TPS lists under the progress keep at least this many rows when the split is shared.
 LOWER_ROWS = 4
+# Around a progress figure: the cell's margins and the header's (its text and padding).
+FIGURE_PAD = 14
 
 
 _tr = translator("WatchPanel")
@@ -165,7 +181,7 @@ class WatchPanel(QWidget):
         self.tree.setItemDelegate(ShareDelegate(self.tree))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.progress_model.modelReset.connect(self._fit_tree)
-        self.tree.expanded.connect(lambda _index: self.tree.resizeColumnToContents(0))
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree_label = QLabel(_tr("Pr&ogres per Polres dan kecamatan"), self)
         self.tree_label.setBuddy(self.tree)
 
@@ -173,22 +189,18 @@ class WatchPanel(QWidget):
         self.lines_model = LinesModel(self)
         self.lines = self._tps_table(self.lines_model, "watchLines")
         self.lines_model.modelReset.connect(self._fit_lines)
-        self.lines_label = QLabel(_tr("Rinc&ian kecamatan"), self)
+        self.lines_model.dataChanged.connect(self._fit_lines)  # an evening-before "(-1)"
+        self.lines_label = QLabel(_lines_title(None), self)
         self.lines_label.setBuddy(self.lines)
 
         # The overdue TPS.
         self.overdue_model = OverdueModel(self)
         self.overdue = self._tps_table(self.overdue_model, "watchOverdue")
         self.overdue.installEventFilter(self)  # its width decides the Polres column
-        header = self.overdue.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # Set once, not fitted to the rows: a thousand rows would be measured at every status.
-        header.setSectionResizeMode(LateColumn.DUE, QHeaderView.ResizeMode.Fixed)
-        metrics = self.overdue.fontMetrics()
-        header.resizeSection(LateColumn.DUE, metrics.horizontalAdvance("00:00 (+1) WITA") + 16)
-        for c in (LateColumn.KECAMATAN, LateColumn.POLRES):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(c, metrics.horizontalAdvance("Maro Sebo Ulu") + 16)
+        follow_font(self.overdue, self._fit_overdue)
+        # Widths measured from the type: again at a text size step.
+        follow_font(self.tree, self._fit_tree, now=False)
+        follow_font(self.lines, self._fit_lines, now=False)
         self.overdue_label = QLabel(_tr("Le&wat batas waktu"), self)
         self.overdue_label.setBuddy(self.overdue)
         # Enter (or a double click) on an overdue TPS: its report, typed from the list.
@@ -359,16 +371,38 @@ class WatchPanel(QWidget):
         self._deadline_timer.start(int(min(wait, 2**31 - 1)))
 
     def _fit_tree(self) -> None:
+        """Each figure column as wide as the widest figure it can show, in bold (the whole
+        operation's "5.090 (100%)") or its heading; the names take what is left, cut at the
+        right on a narrow screen (the tooltip says them whole). The walk at 1366: an opened
+        Polres widened the names to fit its kecamatan and cut the whole operation's figures
+        to "5.029 (99…". Measured from the totals, never the rows (fitted to the rows, every
+        repaint of a figure measured every name again: the bench's largest cost)."""
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("000 (100%)") // 2)
-        for c in range(self.progress_model.columnCount()):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
-        # Fitted once per new shape: kept fitted, every repaint of a figure would measure
-        # every name again (the bench's largest cost).
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.resizeColumnToContents(0)
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        figures, heads = QFontMetrics(bold), QFontMetrics(header.font())
+        header.setMinimumSectionSize(heads.horizontalAdvance("Polres Kerinci"))
+        m = self.progress_model
+        for c in range(1, m.columnCount()):
+            head = str(m.headerData(c, Qt.Orientation.Horizontal) or "")
+            width = max(figures.horizontalAdvance(m.widest(c)), heads.horizontalAdvance(head))
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(c, width + FIGURE_PAD)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.split.share_again()  # the number of top rows may have changed
+
+    def _fit_overdue(self) -> None:
+        """Set from the type, not fitted to the rows: a thousand rows would be measured at
+        every status."""
+        header = self.overdue.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LateColumn.DUE, QHeaderView.ResizeMode.Fixed)
+        metrics = self.overdue.fontMetrics()
+        header.resizeSection(LateColumn.DUE, metrics.horizontalAdvance("00:00 (+1) WITA") + 16)
+        for c in (LateColumn.KECAMATAN, LateColumn.POLRES):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, metrics.horizontalAdvance("Maro Sebo Ulu") + 16)
 
     def _fit_lines(self) -> None:
         """The TPS take the room the times and the incident numbers leave."""
@@ -378,7 +412,7 @@ class WatchPanel(QWidget):
         last = self.lines_model.columnCount() - 1
         for c in range(1, last):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(c, metrics.horizontalAdvance("00:00") + 16)
+            header.resizeSection(c, metrics.horizontalAdvance(self.lines_model.widest_time(c)) + 16)
         if last > 0:
             header.setSectionResizeMode(last, QHeaderView.ResizeMode.Fixed)
             wide = max(
@@ -397,12 +431,8 @@ class WatchPanel(QWidget):
             self._kecamatan = kecamatan
             if kecamatan is None and self.watch is not None:
                 self.lines_model.set_lines(None, self.watch.steps, self.watch.zone, ())
-            # The area's name as the list has it ("Kecamatan Bajubang"): "Rincian kecamatan
-            # Kecamatan Bajubang" said it twice.
             self.lines_label.setText(
-                _tr("Rinc&ian: {name}").format(name=area.name)
-                if kecamatan is not None and area is not None
-                else _tr("Rinc&ian kecamatan")
+                _lines_title(area.name if kecamatan is not None and area else None)
             )
             self.reload()
 
@@ -530,12 +560,15 @@ TITLE_TOP, TITLE_GAP = 4, 2
 
 
 def _titled(parent: QWidget, label: QLabel, view: QWidget) -> QWidget:
-    """A view under its title (whose mnemonic leads into it)."""
+    """A view under its title (whose mnemonic leads into it). The title's width asks for
+    nothing: a long one ("Rincian: Kecamatan Bathin II Pelayang") must not move the split
+    or narrow the list beside it."""
     box = QWidget(parent)
     column = QVBoxLayout(box)
     column.setContentsMargins(8, TITLE_TOP, 8, 0)
     column.setSpacing(TITLE_GAP)
     label.setFont(theme.scaled_font(parent, 1.0, bold=True))
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     column.addWidget(label)
     column.addWidget(view, 1)
     return box

@@ -2651,12 +2651,12 @@ ups</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="123"/>
+        <location filename="../../ui/view_menu.py" line="124"/>
         <source>Ukuran teks: {percent}%</source>
         <translation>Text size: {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="125"/>
+        <location filename="../../ui/view_menu.py" line="126"/>
         <source>Ukuran teks: {percent}%, yang terbesar untuk layar ini</source>
         <translation>Text size: {percent}%, the largest for this screen</translation>
     </message>
@@ -2718,12 +2718,12 @@ ups</translation>
         <translation>Connection to the database server lost since {time}. The data on screen may be out of date; OpsCenter will reconnect automatically. Changes are refused until the connection is restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="138"/>
+        <location filename="../../ui/view_menu.py" line="139"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/view_menu.py" line="138"/>
+        <location filename="../../ui/view_menu.py" line="139"/>
         <source>Bahasa tampilan berganti saat OpsCenter dibuka kembali.</source>
         <translation>The interface language changes when OpsCenter is next opened.</translation>
     </message>
@@ -3343,7 +3343,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <name>OperationPage</name>
     <message>
         <location filename="../../ui/operation_page.py" line="116"/>
-        <location filename="../../ui/operation_page.py" line="230"/>
+        <location filename="../../ui/operation_page.py" line="231"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
@@ -3362,7 +3362,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <message>
         <location filename="../../ui/operation_page.py" line="121"/>
         <location filename="../../ui/operation_page.py" line="146"/>
-        <location filename="../../ui/operation_page.py" line="231"/>
+        <location filename="../../ui/operation_page.py" line="232"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
@@ -7503,69 +7503,69 @@ charge</translation>
         <translation>Whole operation</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="186"/>
+        <location filename="../../ui/watch_models.py" line="197"/>
         <source>Polres / kecamatan</source>
         <translation>Polres / kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="188"/>
-        <location filename="../../ui/watch_models.py" line="308"/>
-        <location filename="../../ui/watch_models.py" line="399"/>
+        <location filename="../../ui/watch_models.py" line="199"/>
+        <location filename="../../ui/watch_models.py" line="319"/>
+        <location filename="../../ui/watch_models.py" line="420"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="192"/>
+        <location filename="../../ui/watch_models.py" line="203"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="192"/>
+        <location filename="../../ui/watch_models.py" line="203"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="195"/>
+        <location filename="../../ui/watch_models.py" line="206"/>
         <source>{name}: ketik {key} atau {code}</source>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="308"/>
+        <location filename="../../ui/watch_models.py" line="319"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="334"/>
+        <location filename="../../ui/watch_models.py" line="355"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="400"/>
+        <location filename="../../ui/watch_models.py" line="421"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="401"/>
+        <location filename="../../ui/watch_models.py" line="422"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="402"/>
+        <location filename="../../ui/watch_models.py" line="423"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="402"/>
+        <location filename="../../ui/watch_models.py" line="423"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="403"/>
+        <location filename="../../ui/watch_models.py" line="424"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="403"/>
+        <location filename="../../ui/watch_models.py" line="424"/>
         <source>Dalam zona waktu operasi</source>
         <translation>In the operation&apos;s time zone</translation>
     </message>
@@ -7573,69 +7573,68 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="126"/>
+        <location filename="../../ui/watch_panel.py" line="141"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="130"/>
+        <location filename="../../ui/watch_panel.py" line="145"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="151"/>
+        <location filename="../../ui/watch_panel.py" line="166"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="168"/>
+        <location filename="../../ui/watch_panel.py" line="183"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="175"/>
-        <location filename="../../ui/watch_panel.py" line="404"/>
-        <source>Rinc&amp;ian kecamatan</source>
-        <translation>Kecamatan deta&amp;ils</translation>
-    </message>
-    <message>
-        <location filename="../../ui/watch_panel.py" line="191"/>
+        <location filename="../../ui/watch_panel.py" line="202"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="340"/>
+        <location filename="../../ui/watch_panel.py" line="351"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="342"/>
+        <location filename="../../ui/watch_panel.py" line="353"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="385"/>
+        <location filename="../../ui/watch_panel.py" line="418"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="402"/>
+        <location filename="../../ui/watch_panel.py" line="80"/>
         <source>Rinc&amp;ian: {name}</source>
         <translation>Deta&amp;il: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="446"/>
-        <location filename="../../ui/watch_panel.py" line="507"/>
+        <location filename="../../ui/watch_panel.py" line="77"/>
+        <source>Rinc&amp;ian kecamatan: pilih kecamatan pada progres di atas</source>
+        <translation>Deta&amp;il per kecamatan: choose a kecamatan in the progress above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_panel.py" line="475"/>
+        <location filename="../../ui/watch_panel.py" line="536"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="450"/>
+        <location filename="../../ui/watch_panel.py" line="479"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="509"/>
+        <location filename="../../ui/watch_panel.py" line="538"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
@@ -7645,12 +7644,12 @@ charge</translation>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="467"/>
+        <location filename="../../ui/watch_panel.py" line="496"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="472"/>
+        <location filename="../../ui/watch_panel.py" line="501"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>

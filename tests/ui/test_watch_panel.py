@@ -8,12 +8,13 @@ incident form on the TPS."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -24,7 +25,7 @@ from opscenter.plotting.posts import form_posts
 from opscenter.store import Store, open_store
 from opscenter.watch import entry, steps
 from opscenter.watch.entry import Mark, WatchRefused
-from opscenter.watch.progress import Area, Late
+from opscenter.watch.progress import Area, Late, TpsLine
 from opscenter.watch.steps import Step
 from tests.builders import ADMIN, Small, build_small_operation
 from tests.core.test_watch import (  # the core's hand checks' helpers
@@ -90,7 +91,7 @@ def _kecamatan_row(panel: WatchPanel, name: str) -> list[str]:
     for i in range(m.rowCount()):
         parent = m.index(i, 0)
         for j in range(m.rowCount(parent)):
-            if m.index(j, 0, parent).data() == name:
+            if m.index(j, 0, parent).data(Qt.ItemDataRole.ToolTipRole) == name:  # whole
                 return [m.index(j, c, parent).data() for c in range(m.columnCount())]
     raise AssertionError(name)
 
@@ -123,7 +124,9 @@ def test_a_typed_entry_is_recorded_and_shown(
     qtbot.waitUntil(lambda: panel.lines_model.rowCount() == 13)
     _settle(qtbot, panel)
     first = [panel.lines_model.index(0, c).data() for c in range(3)]
-    assert first == ["TPS 001 Desa A1a", "05:40", ""]
+    assert first == ["TPS 001 A1a", "05:40", ""]  # the column says the rest
+    tip = panel.lines_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "TPS 001 Desa A1a"
     # Guards who came the evening before: the time says its day, not an arrival at 18:30.
     assert _type(qtbot, panel, "A1a 3 1 2024-11-26 18:30")
     qtbot.waitUntil(lambda: panel.lines_model.index(2, 1).data() == "18:30 (-1)")
@@ -535,7 +538,7 @@ def test_the_whole_operation_leads_the_progress_in_bold(
     panel.tree.setCurrentIndex(m.index(0, 0))
     _settle(qtbot, panel)
     assert panel.lines_model.rowCount() == 0
-    assert panel.lines_label.text() == "Rinc&ian kecamatan"
+    assert panel.lines_label.text() == "Rinc&ian kecamatan: pilih kecamatan pada progres di atas"
 
 
 def test_the_progress_shows_every_polres_while_the_lists_keep_four_rows(
@@ -578,3 +581,71 @@ def test_the_progress_shows_every_polres_while_the_lists_keep_four_rows(
     every_row, _lists = fits(800)
     assert not every_row  # room for them all, but the operator chose otherwise
     assert panel.splitter.sizes()[0] / sum(panel.splitter.sizes()) == pytest.approx(0.25, abs=0.02)
+
+
+def test_an_opened_polres_cuts_no_figure_of_the_progress(
+    qtbot: QtBot, app_look: None, store: Store, small: Small
+) -> None:
+    """The walk at 1366: opening a Polres widened the names to its longest kecamatan and
+    cut the whole operation's figures to "5.029 (99…". The figures keep the width of the
+    widest they can show, in bold; the names take what is left and are said whole in their
+    tooltip."""
+    panel = _open(qtbot, store)  # 1300 px wide: a laptop's
+    steps = panel.watch.steps  # type: ignore[union-attr]
+    n = len(steps)
+    polres = [Area(i, f"Polres {i}", i, 510, (501,) * n, 0, 31) for i in range(1, 11)]
+    long = "Kecamatan Bathin II Pelayang Tanjung Jabung"
+    kecamatan = [Area(100 + i, long, i, 29, (29,) * n, 0, 2) for i in range(1, 11)]
+    whole = Area(0, "", None, 5090, (5029,) * n, 20, 366)
+    m = panel.progress_model
+    m.set_watch(steps, polres, kecamatan, whole)
+    for row in range(1, m.rowCount()):
+        panel.tree.expand(m.index(row, 0))
+    QApplication.processEvents()
+    header = panel.tree.header()
+    bold = QFont(panel.tree.font())
+    bold.setBold(True)
+    figures = QFontMetrics(bold)
+    assert header.length() <= panel.tree.viewport().width()  # no sideways scrolling
+    for c in range(1, m.columnCount()):
+        text = m.index(0, c).data()
+        assert figures.horizontalAdvance(text) + 8 <= header.sectionSize(c), (c, text)
+    for c in range(1, m.columnCount()):
+        assert figures.horizontalAdvance(m.widest(c)) + 8 <= header.sectionSize(c), c
+    assert {m.widest(c) for c in range(2, 2 + n)} == {f"{QLocale().toString(5090)} (100%)"}
+    first = m.index(0, 0, m.index(1, 0))
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == long
+    assert first.data() == "Bathin II Pelayang Tanjung Jabung"  # its Polres says the rest
+    assert header.sectionSize(0) >= header.minimumSectionSize() > 0
+
+
+def test_a_time_on_the_evening_before_shows_whole_in_the_detail(
+    qtbot: QtBot, store: Store, small: Small
+) -> None:
+    """The walk: "18:19 (-1)" (guards who came the evening before) was cut to "18:…", the
+    day lost; the detail's step column widens for it, and the TPS says its name whole in
+    its tooltip."""
+    panel = _open(qtbot, store)
+    w = panel.watch
+    assert w is not None and w.day is not None
+    steps = w.steps
+
+    eve = datetime.combine(w.day, time(18, 19), WIB) - timedelta(days=1)
+    on_time = datetime.combine(w.day, time(5, 40), WIB)
+    label = "TPS 001 Desa Pelayang Raya Tanjung"
+    lines = (
+        TpsLine(1, label, (on_time,) + (None,) * (len(steps) - 1), (), None),
+        TpsLine(2, "TPS 002", (None,) * len(steps), (), None),
+    )
+    m = panel.lines_model
+    m.set_lines(7, steps, "Asia/Jakarta", lines, w.day)
+    header, metrics = panel.lines.horizontalHeader(), panel.lines.fontMetrics()
+    narrow = header.sectionSize(1)
+    assert metrics.horizontalAdvance("05:40") < narrow
+    # The same kecamatan, a status later: the second TPS's guards came the evening before.
+    lines = (lines[0], TpsLine(2, "TPS 002", (eve,) + (None,) * (len(steps) - 1), (), None))
+    m.set_lines(7, steps, "Asia/Jakarta", lines, w.day)
+    assert m.index(1, 1).data() == "18:19 (-1)"
+    assert metrics.horizontalAdvance("18:19 (-1)") < header.sectionSize(1)
+    assert header.sectionSize(2) == narrow  # the other steps stay narrow
+    assert m.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == label

@@ -18,9 +18,20 @@ Which time a call means, decided per call:
   simulated, so that what the trainees record lands in the exercise's night.
 - ``real_now()`` -- **things that really happened on this computer**: the journal's
   ``at`` (the audit trail says when someone really pressed the button) and so the audit
-  view's "since"/"until" filters, which search it; sign-in lockouts, drafts' ages, file
-  names of exports and screenshots, an exercise copy's name, log lines, durations of
-  work. ``opscenter.model.utcnow`` is this real time.
+  view's "since"/"until" filters, which search it; sign-in lockouts, drafts' ages, the
+  files the program names by itself without asking (an exercise copy, the offscreen
+  window picture: to the second, so that two never share a name), log lines, durations
+  of work. ``opscenter.model.utcnow`` is this real time.
+
+**The default name of every document a user saves** (the plotting list and the assignment
+slips, the readiness report, the situation report, the audit journal's export; the save
+dialog offers it) comes from one function, ``file_name``, by one rule: ``KIND-YYYYMMDD-HHMM``
+and the type's ending, the time being *the operation's time the document stands at, read
+in the operation's zone* -- the time the app shows for the operation, never the computer's
+clock or zone. For what is written as it is now that is ``now()`` (so an exercise's export
+is named on the exercise's night, as its header and the document's own "as of" read); a
+report of a period stands at its period's end (the situation report: ``LAPSIT-...-1800``
+for the period up to 18:00, written whenever).
 
 The active clock is process-wide: the command line (the composition root) chooses it once
 before the window opens (``simulate``); tests restore it with ``use_real``. Nothing here
@@ -32,12 +43,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 __all__ = [
     "Clock",
     "ExerciseClock",
     "exercise",
+    "file_name",
     "now",
     "real_now",
     "simulate",
@@ -98,3 +111,15 @@ def use_real() -> None:
 def exercise() -> ExerciseClock | None:
     """The running exercise's clock, or None when time is real."""
     return _active
+
+
+def file_name(kind: str, suffix: str, zone: str | tzinfo, at: datetime | None = None) -> str:
+    """The name a save dialog offers for a document (the module's rule): ``kind``, the
+    operation's time it stands at, ``at`` (aware; by default ``now()``, the operation's
+    present) read in the operation's ``zone`` to the minute, and ``suffix``:
+    ``LAPSIT-20241127-1800.pdf``."""
+    moment = now() if at is None else at
+    if moment.tzinfo is None:
+        raise ValueError("a file is named by an aware time")
+    local = moment.astimezone(ZoneInfo(zone) if isinstance(zone, str) else zone)
+    return f"{kind}-{local:%Y%m%d-%H%M}{suffix}"

@@ -213,6 +213,7 @@ PLOTTING_KEYS: dict[str, tuple[str, ...]] = {
     "lock": ("Ctrl+L",),
     "unplace": ("Del",),
     "export": ("Ctrl+Shift+E",),
+    "slips": ("Ctrl+Shift+P",),
 }
 LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -261,8 +262,8 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
         + PLOTTING_KEYS["unplace"],
     ),
     (
-        QT_TRANSLATE_NOOP("Actions", "Plotting: ekspor daftar plotting atau surat penugasan"),
-        PLOTTING_KEYS["export"],
+        QT_TRANSLATE_NOOP("Actions", "Plotting: ekspor daftar plotting, surat penugasan"),
+        PLOTTING_KEYS["export"] + PLOTTING_KEYS["slips"],
     ),
     (QT_TRANSLATE_NOOP("Actions", "Anggaran: ubah pagu atau realisasi terpilih"), ("Enter",)),
     (

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from opscenter import audit
 from opscenter.actor import Actor
 from opscenter.audit import AuditFilter, AuditRow
+from opscenter.clock import file_name
 from opscenter.errors import OpsError
 from opscenter.live import JournalChanges
 from opscenter.operations import DEFAULT_TIMEZONE, timezone_of, zone_label
@@ -394,7 +395,7 @@ class AuditWindow(QWidget):
         path, _ = ask_save_path(
             self,
             self.tr("Ekspor jurnal audit"),
-            f"jurnal-audit-{datetime.now():%Y%m%d-%H%M}.xlsx",
+            file_name("jurnal-audit", ".xlsx", self._zone),  # the operation's present
             self.tr("Buku kerja Excel (*.xlsx)"),
         )
         if path is not None:

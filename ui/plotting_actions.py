@@ -14,12 +14,13 @@ window's menu and buttons trigger it.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog
 
+from opscenter.clock import file_name
+from opscenter.operations import timezone_of
 from opscenter.plotting.plot import PostPlot, plot
 from opscenter.plotting.posts import form_posts
 from opscenter.progress import CancelToken, Progress
@@ -349,22 +350,36 @@ class PlottingActions(PlottingReads):
 
     # -- export ---------------------------------------------------------------------------
 
-    EXPORT_FILTERS = (
-        QT_TRANSLATE_NOOP("PlottingWindow", "Daftar plotting, PDF (*.pdf)"),
+    # Two documents, two actions, each opening its save dialog on its own type. The list's
+    # working type first: a Polres keeps its plotting as a workbook, and the window reads
+    # one back (Impor plotting dari Excel); its PDF, for paper, second.
+    LIST_FILTERS = (
         QT_TRANSLATE_NOOP("PlottingWindow", "Daftar plotting, Excel (*.xlsx)"),
-        QT_TRANSLATE_NOOP("PlottingWindow", "Surat penugasan per personel, PDF (*.pdf)"),
+        QT_TRANSLATE_NOOP("PlottingWindow", "Daftar plotting, PDF (*.pdf)"),
     )
+    SLIPS_FILTER = QT_TRANSLATE_NOOP("PlottingWindow", "Surat penugasan per personel, PDF (*.pdf)")
+
+    def export_name(self, kind: str, suffix: str) -> str:
+        """The name offered for a document of the plotting written now: the operation's
+        present in its zone (``opscenter.clock.file_name``, as every saved document)."""
+        with self.store.read() as s:
+            zone = timezone_of(s, self.operation_id or None)
+        return file_name(kind, suffix, zone)
 
     def ask_export(self) -> None:
-        """The plotting of the chosen stage and unit (the list or the slips) to a file."""
-        filters = [_tr(f) for f in self.EXPORT_FILTERS]
-        name = f"plotting-{datetime.now():%Y%m%d-%H%M}.pdf"
-        path, chosen = ask_save_path(self, _tr("Ekspor plotting"), name, ";;".join(filters))
-        if path is None:
-            return
-        slips = chosen == filters[2]
-        suffix = ".xlsx" if chosen == filters[1] else ".pdf"
-        self.export_to(ending(path, suffix), slips)
+        """The plotting list of the chosen stage and unit to a workbook (or a PDF)."""
+        filters = [_tr(f) for f in self.LIST_FILTERS]
+        name = self.export_name("plotting", ".xlsx")
+        path, chosen = ask_save_path(self, _tr("Ekspor daftar plotting"), name, ";;".join(filters))
+        if path is not None:
+            self.export_to(ending(path, ".pdf" if chosen == filters[1] else ".xlsx"))
+
+    def ask_slips(self) -> None:
+        """The assignment slips of the chosen stage and unit, one per officer, to a PDF."""
+        name = self.export_name("surat-penugasan", ".pdf")
+        path, _ = ask_save_path(self, _tr("Ekspor surat penugasan"), name, _tr(self.SLIPS_FILTER))
+        if path is not None:
+            self.export_to(ending(path, ".pdf"), slips=True)
 
     def export_to(self, path: Path, slips: bool = False) -> JobHandle:
         """Write the list (PDF or .xlsx by ``path``'s suffix) or the slips in the background,

@@ -211,12 +211,21 @@ class PlottingWindow(PlottingActions):
                 self, self.store, self.actor, self.stage_id, lang=self._lang
             ),
         )
+        # Reading: every role may print the plotting. One action per document, each with
+        # its key and its dialog opening on its type (``ask_export``, ``ask_slips``).
         self.export_action = a(
             plotting,
             "export",
-            _tr("Ekspor daftar atau &surat penugasan…"),
+            _tr("Ekspor &daftar plotting\u2026"),
             self.ask_export,
-            edits=False,  # reading: every role may print the plotting
+            edits=False,
+        )
+        self.slips_action = a(
+            plotting,
+            "slips",
+            _tr("Ekspor &surat penugasan (PDF)\u2026"),
+            self.ask_slips,
+            edits=False,
         )
         edit = bar.addMenu(_tr("&Ubah"))
         # The main window's words (Urungkan, Ulangi): "Batalkan" is Batal's, a cancel.

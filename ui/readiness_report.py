@@ -3,7 +3,8 @@ Polres as a PDF, or the matrix as a workbook, exactly as ``opscenter readiness -
 writes them (``reports.readiness.export``: one way to make and write it).
 
 It asks where (``ui.save_dialog``: the folder of the last report, the file named like the
-situation report's, by the operation's moment, ``LAPKES-20241124-0310.pdf``), writes off
+situation report's, by the operation's moment: ``opscenter.clock.file_name``,
+``LAPKES-20241124-0310.pdf``), writes off
 the GUI thread (``ui.worker``: progress after half a second, cancel), then says where the
 file went with a button that opens it. A failure is one sentence (``ui.error_dialog``) and
 leaves no file: the report is written through a temporary file, whole or not at all.
@@ -12,13 +13,12 @@ leaves no file: the report is written through a temporary file, whole or not at 
 from __future__ import annotations
 
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from opscenter.clock import Clock
+from opscenter.clock import Clock, file_name
 from opscenter.operations import get_operation
 from opscenter.progress import CancelToken, Progress
 from opscenter.store import Store
@@ -58,12 +58,11 @@ class ReadinessReportExport(QObject):
         return self.job is not None and not self.job.done
 
     def default_name(self) -> str:
-        """``LAPKES-<the operation's date and time>.pdf``, named as the situation report is."""
-        from opscenter import sitrep  # the report's core loads when first used (start-up time)
-
+        """``LAPKES-<the operation's date and time>.pdf``, named as every saved document is
+        (``opscenter.clock.file_name``): the report stands at the operation's present."""
         with self._store.read() as s:
-            zone = ZoneInfo(get_operation(s).timezone)
-        return sitrep.file_name(self._clock().astimezone(zone), "LAPKES")
+            zone = get_operation(s).timezone
+        return file_name("LAPKES", ".pdf", zone, self._clock())
 
     def ask(self) -> None:
         """Ask where, then write there (the type chosen in the dialog gives the suffix)."""

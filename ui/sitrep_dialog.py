@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import operations, sitrep
 from opscenter.actor import Actor
-from opscenter.clock import Clock
+from opscenter.clock import Clock, file_name
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.store import Store
@@ -350,11 +350,18 @@ class SitrepDialog(QDialog):
 
         self._start(self.request(issue=True, out=path), saved)
 
+    def default_name(self) -> str:
+        """``LAPSIT-<the period's end>.pdf``: a report stands at its period's end
+        (``opscenter.clock.file_name``, the one rule of a saved document's name)."""
+        return file_name("LAPSIT", ".pdf", self.zone, self.choices.period()[1])
+
     def save_as(self) -> None:
         """Ask where to save, in the folder a report was last saved to (``ui.settings``)."""
-        name = sitrep.file_name(self.choices.period()[1])
         path, _ = ask_save_path(
-            self, self.tr("Simpan laporan situasi"), name, self.tr("Dokumen PDF (*.pdf)")
+            self,
+            self.tr("Simpan laporan situasi"),
+            self.default_name(),
+            self.tr("Dokumen PDF (*.pdf)"),
         )
         if path is not None:
             self.save_to(path)
@@ -362,7 +369,7 @@ class SitrepDialog(QDialog):
     def print_report(self) -> None:
         """Write to a temporary file and open it in the system viewer, which prints."""
         folder = Path(tempfile.gettempdir())
-        path = folder / sitrep.file_name(self.choices.period()[1])
+        path = folder / self.default_name()
 
         def opened(result: Produced) -> None:
             self.saved_path = result.path

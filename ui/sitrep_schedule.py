@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from opscenter import operations
 from opscenter.actor import Actor
-from opscenter.clock import Clock
+from opscenter.clock import Clock, file_name
 from opscenter.clock import now as operation_now
 from opscenter.errors import OpsError
 from opscenter.store import Store
@@ -102,7 +102,7 @@ class Scheduler(QObject):
 
         when = (self.due or self._clock()).astimezone(self.zone)
         folder = self.folder
-        name = sitrep.file_name(when)
+        name = file_name("LAPSIT", ".pdf", self.zone, when)
         req = Request(None, when - timedelta(hours=24), when, "TERBATAS", None,
                       sitrep.SECTIONS, self._clock(), issue=True, out=folder / name)  # fmt: skip
         store, actor = self._store, self._actor

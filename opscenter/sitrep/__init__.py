@@ -59,7 +59,6 @@ from opscenter.sitrep.files import (
     SitrepFolderMissing,
     SitrepNotWritable,
     check_destination,
-    file_name,
     write_atomically,
 )
 from opscenter.sitrep.fingerprint import content_of, fingerprint
@@ -111,7 +110,6 @@ __all__ = [
     "configure",
     "content_of",
     "default_period",
-    "file_name",
     "fingerprint",
     "format_number",
     "issue_serial",

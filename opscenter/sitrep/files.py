@@ -1,4 +1,4 @@
-"""The report's file: its name, checking where it goes and writing the PDF's bytes there whole.
+"""The report's file: checking where it goes and writing the PDF's bytes there whole.
 
 The file is private to its owner (``private_file``); a missing folder or one that cannot
 be written is refused before any work.
@@ -7,7 +7,6 @@ be written is refused before any work.
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from opscenter.errors import OpsError
@@ -24,13 +23,6 @@ class SitrepNotWritable(OpsError):
     """The report file cannot be written there. data: path, detail."""
 
     code = "sitrep.not_writable"
-
-
-def file_name(period_to: datetime, kind: str = "LAPSIT", suffix: str = ".pdf") -> str:
-    """A report's file name for a period ending at ``period_to``, read as given:
-    ``LAPSIT-20241127-1800.pdf``. Pass the time in the operation's zone. ``kind`` names
-    another report the same way (the readiness report: ``LAPKES``, as its number does)."""
-    return f"{kind}-{period_to:%Y%m%d-%H%M}{suffix}"
 
 
 def check_destination(path: Path) -> Path:

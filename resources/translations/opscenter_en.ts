@@ -370,97 +370,97 @@
         <translation>&amp;About OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="219"/>
+        <location filename="../../ui/actions.py" line="220"/>
         <source>Tutup jendela atau dialog (bertanya dulu bila ada isian)</source>
         <translation>Close a window or dialog (asks first when something is typed)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="222"/>
+        <location filename="../../ui/actions.py" line="223"/>
         <source>Formulir: simpan</source>
         <translation>Form: save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="223"/>
+        <location filename="../../ui/actions.py" line="224"/>
         <source>Formulir: pindah isian</source>
         <translation>Form: next or previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="224"/>
+        <location filename="../../ui/actions.py" line="225"/>
         <source>Daftar satuan di formulir: centang</source>
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="225"/>
+        <location filename="../../ui/actions.py" line="226"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="226"/>
+        <location filename="../../ui/actions.py" line="227"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="228"/>
+        <location filename="../../ui/actions.py" line="229"/>
         <source>Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)</source>
         <translation>TPS watch: the Log line records (TPS or post, step, time; g: disturbance)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="233"/>
+        <location filename="../../ui/actions.py" line="234"/>
         <source>Peta (fokus di peta): geser</source>
         <translation>Map (focus on the map): pan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="235"/>
+        <location filename="../../ui/actions.py" line="236"/>
         <source>Peta (fokus di peta): perbesar, perkecil, seluruh wilayah</source>
         <translation>Map (focus on the map): zoom in, zoom out, whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="239"/>
+        <location filename="../../ui/actions.py" line="240"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="243"/>
+        <location filename="../../ui/actions.py" line="244"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="247"/>
+        <location filename="../../ui/actions.py" line="248"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="251"/>
+        <location filename="../../ui/actions.py" line="252"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="255"/>
+        <location filename="../../ui/actions.py" line="256"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="264"/>
-        <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
-        <translation>Plotting: export the plotting list or the assignment slips</translation>
+        <location filename="../../ui/actions.py" line="265"/>
+        <source>Plotting: ekspor daftar plotting, surat penugasan</source>
+        <translation>Plotting: export the plotting list, the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="267"/>
+        <location filename="../../ui/actions.py" line="268"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="269"/>
+        <location filename="../../ui/actions.py" line="270"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="321"/>
+        <location filename="../../ui/actions.py" line="322"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="345"/>
+        <location filename="../../ui/actions.py" line="346"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -796,122 +796,122 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="80"/>
+        <location filename="../../ui/audit_view.py" line="81"/>
         <source>Jurnal audit — OpsCenter</source>
         <translation>Audit log — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="93"/>
+        <location filename="../../ui/audit_view.py" line="94"/>
         <source>Sejak</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="95"/>
+        <location filename="../../ui/audit_view.py" line="96"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="104"/>
+        <location filename="../../ui/audit_view.py" line="105"/>
         <source>cari nama, nilai, tindakan…</source>
         <translation>search names, values, actions…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="110"/>
+        <location filename="../../ui/audit_view.py" line="111"/>
         <source>&amp;Terapkan</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="113"/>
+        <location filename="../../ui/audit_view.py" line="114"/>
         <source>&amp;Bersihkan</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="115"/>
+        <location filename="../../ui/audit_view.py" line="116"/>
         <source>&amp;Ekspor ke Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="117"/>
+        <location filename="../../ui/audit_view.py" line="118"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="123"/>
+        <location filename="../../ui/audit_view.py" line="124"/>
         <source>&amp;Akun</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="125"/>
+        <location filename="../../ui/audit_view.py" line="126"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="131"/>
+        <location filename="../../ui/audit_view.py" line="132"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="164"/>
+        <location filename="../../ui/audit_view.py" line="165"/>
         <source>Pilih satu baris untuk melihat semua perubahannya.</source>
         <translation>Select a row to see all of its changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="232"/>
+        <location filename="../../ui/audit_view.py" line="233"/>
         <source>(semua akun)</source>
         <translation>(all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="236"/>
+        <location filename="../../ui/audit_view.py" line="237"/>
         <source>(semua data)</source>
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="294"/>
+        <location filename="../../ui/audit_view.py" line="295"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="374"/>
+        <location filename="../../ui/audit_view.py" line="375"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="378"/>
+        <location filename="../../ui/audit_view.py" line="379"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="382"/>
+        <location filename="../../ui/audit_view.py" line="383"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="396"/>
+        <location filename="../../ui/audit_view.py" line="397"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="398"/>
+        <location filename="../../ui/audit_view.py" line="399"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="411"/>
+        <location filename="../../ui/audit_view.py" line="412"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="416"/>
+        <location filename="../../ui/audit_view.py" line="417"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="427"/>
+        <location filename="../../ui/audit_view.py" line="428"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="432"/>
+        <location filename="../../ui/audit_view.py" line="433"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>
@@ -4056,17 +4056,17 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="353"/>
+        <location filename="../../ui/plotting_actions.py" line="358"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="354"/>
+        <location filename="../../ui/plotting_actions.py" line="357"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="355"/>
+        <location filename="../../ui/plotting_actions.py" line="360"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
@@ -4329,33 +4329,38 @@ source</translation>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="216"/>
-        <source>Ekspor daftar atau &amp;surat penugasan…</source>
-        <translation>&amp;Export the list or the assignment slips…</translation>
+        <location filename="../../ui/plotting_window.py" line="218"/>
+        <source>Ekspor &amp;daftar plotting…</source>
+        <translation>&amp;Export the plotting list…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="220"/>
+        <location filename="../../ui/plotting_window.py" line="225"/>
+        <source>Ekspor &amp;surat penugasan (PDF)…</source>
+        <translation>Export the assignment &amp;slips (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_window.py" line="229"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="238"/>
+        <location filename="../../ui/plotting_window.py" line="247"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="313"/>
+        <location filename="../../ui/plotting_window.py" line="322"/>
         <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_reads.py" line="276"/>
-        <location filename="../../ui/plotting_window.py" line="342"/>
+        <location filename="../../ui/plotting_window.py" line="351"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="361"/>
+        <location filename="../../ui/plotting_window.py" line="370"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4425,204 +4430,213 @@ source</translation>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="86"/>
+        <location filename="../../ui/plotting_actions.py" line="87"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="99"/>
+        <location filename="../../ui/plotting_actions.py" line="100"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="100"/>
+        <location filename="../../ui/plotting_actions.py" line="101"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="104"/>
+        <location filename="../../ui/plotting_actions.py" line="105"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="113"/>
+        <location filename="../../ui/plotting_actions.py" line="114"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="51"/>
+        <location filename="../../ui/plotting_actions.py" line="52"/>
         <source>Pilih dulu pos yang TPS-nya akan dipindahkan.</source>
         <translation>First choose the post whose polling station is to move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="54"/>
+        <location filename="../../ui/plotting_actions.py" line="55"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada pos tujuan.</source>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="166"/>
+        <location filename="../../ui/plotting_actions.py" line="167"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="167"/>
+        <location filename="../../ui/plotting_actions.py" line="168"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="168"/>
-        <location filename="../../ui/plotting_actions.py" line="251"/>
+        <location filename="../../ui/plotting_actions.py" line="169"/>
+        <location filename="../../ui/plotting_actions.py" line="252"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="177"/>
+        <location filename="../../ui/plotting_actions.py" line="178"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="178"/>
+        <location filename="../../ui/plotting_actions.py" line="179"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="204"/>
+        <location filename="../../ui/plotting_actions.py" line="205"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="205"/>
+        <location filename="../../ui/plotting_actions.py" line="206"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="206"/>
+        <location filename="../../ui/plotting_actions.py" line="207"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="57"/>
+        <location filename="../../ui/plotting_actions.py" line="58"/>
         <source>Pilih dulu pos yang akan digabungkan.</source>
         <translation>First choose the post to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="58"/>
+        <location filename="../../ui/plotting_actions.py" line="59"/>
         <source>Kecamatan ini hanya punya satu pos; tidak ada yang digabung.</source>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="224"/>
+        <location filename="../../ui/plotting_actions.py" line="225"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="225"/>
+        <location filename="../../ui/plotting_actions.py" line="226"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="46"/>
+        <location filename="../../ui/plotting_actions.py" line="47"/>
         <source>Pilih satu personel (di pos atau di cadangan) lebih dulu.</source>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="105"/>
+        <location filename="../../ui/plotting_actions.py" line="106"/>
         <source>Plotting otomatis tidak dapat diurungkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="249"/>
+        <location filename="../../ui/plotting_actions.py" line="250"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="287"/>
+        <location filename="../../ui/plotting_actions.py" line="288"/>
         <source>penempatan personel</source>
         <translation>placement of an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="287"/>
+        <location filename="../../ui/plotting_actions.py" line="288"/>
         <source>pengembalian ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="298"/>
+        <location filename="../../ui/plotting_actions.py" line="299"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="302"/>
+        <location filename="../../ui/plotting_actions.py" line="303"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="314"/>
+        <location filename="../../ui/plotting_actions.py" line="315"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="315"/>
+        <location filename="../../ui/plotting_actions.py" line="316"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="327"/>
+        <location filename="../../ui/plotting_actions.py" line="328"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="336"/>
+        <location filename="../../ui/plotting_actions.py" line="337"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="340"/>
+        <location filename="../../ui/plotting_actions.py" line="341"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="341"/>
+        <location filename="../../ui/plotting_actions.py" line="342"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="344"/>
+        <location filename="../../ui/plotting_actions.py" line="345"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="345"/>
+        <location filename="../../ui/plotting_actions.py" line="346"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="361"/>
-        <location filename="../../ui/plotting_actions.py" line="400"/>
+        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <source>Ekspor daftar plotting</source>
+        <translation>Export the plotting list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="381"/>
+        <source>Ekspor surat penugasan</source>
+        <translation>Export the assignment slips</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plotting_actions.py" line="417"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <location filename="../../ui/plotting_actions.py" line="390"/>
         <source>Membaca plotting…</source>
         <translation>Reading the plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <location filename="../../ui/plotting_actions.py" line="390"/>
         <source>Menyusun halaman…</source>
         <translation>Laying out the pages…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="388"/>
+        <location filename="../../ui/plotting_actions.py" line="405"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="394"/>
+        <location filename="../../ui/plotting_actions.py" line="411"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="396"/>
+        <location filename="../../ui/plotting_actions.py" line="413"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -5654,48 +5668,48 @@ aspects</translation>
         <translation>Readiness matrix, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="78"/>
+        <location filename="../../ui/readiness_report.py" line="77"/>
         <source>Simpan laporan kesiapan</source>
         <translation>Save the readiness report</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="93"/>
+        <location filename="../../ui/readiness_report.py" line="92"/>
         <source>Membaca matriks kesiapan…</source>
         <translation>Reading the readiness matrix…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="94"/>
+        <location filename="../../ui/readiness_report.py" line="93"/>
         <source>Menulis {name}…</source>
         <translation>Writing {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="104"/>
+        <location filename="../../ui/readiness_report.py" line="103"/>
         <source>Menulis laporan kesiapan ke {path}…</source>
         <translation>Writing the readiness report to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="108"/>
-        <location filename="../../ui/readiness_report.py" line="125"/>
+        <location filename="../../ui/readiness_report.py" line="107"/>
+        <location filename="../../ui/readiness_report.py" line="124"/>
         <source>Laporan kesiapan</source>
         <translation>Readiness report</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="111"/>
+        <location filename="../../ui/readiness_report.py" line="110"/>
         <source>Laporan kesiapan dibatalkan; berkas tidak ditulis.</source>
         <translation>Readiness report cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="118"/>
+        <location filename="../../ui/readiness_report.py" line="117"/>
         <source>Laporan kesiapan {number} disimpan ke {path}.</source>
         <translation>Readiness report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="120"/>
+        <location filename="../../ui/readiness_report.py" line="119"/>
         <source>Matriks kesiapan disimpan ke {path}.</source>
         <translation>Readiness matrix saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_report.py" line="131"/>
+        <location filename="../../ui/readiness_report.py" line="130"/>
         <source>Buka berkas</source>
         <translation>Open file</translation>
     </message>
@@ -6292,17 +6306,17 @@ for use</translation>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="357"/>
+        <location filename="../../ui/sitrep_dialog.py" line="362"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="357"/>
+        <location filename="../../ui/sitrep_dialog.py" line="364"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="399"/>
+        <location filename="../../ui/sitrep_dialog.py" line="406"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
@@ -6332,7 +6346,7 @@ for use</translation>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="435"/>
+        <location filename="../../ui/sitrep_dialog.py" line="442"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -167,3 +168,19 @@ def test_a_readiness_judgement_counts_as_recorded(small: tuple[Store, Small]) ->
     clock.use_real()
     with store.read() as s:
         assert exercise.default_start(s) == VOTING_NIGHT + timedelta(minutes=15)
+
+
+def test_a_saved_documents_name_is_the_operations_time_in_its_zone() -> None:
+    """One rule for the name every save dialog offers (``clock.file_name``): the operation's
+    time the document stands at, read in the operation's zone to the minute; by default the
+    operation's present, so an exercise's export is named on the exercise's night."""
+    wib, wita = ZoneInfo("Asia/Jakarta"), "Asia/Makassar"
+    assert clock.file_name(
+        "LAPSIT", ".pdf", wib, datetime(2024, 11, 27, 18, 0, 59, tzinfo=wib)
+    ) == ("LAPSIT-20241127-1800.pdf")
+    # A UTC time is read in the operation's zone, not the computer's: WITA is UTC+8.
+    assert clock.file_name("plotting", ".xlsx", wita, VOTING_NIGHT) == "plotting-20241127-2100.xlsx"
+    clock.simulate(VOTING_NIGHT, monotonic=Ticks())
+    assert clock.file_name("jurnal-audit", ".xlsx", wib) == "jurnal-audit-20241127-2000.xlsx"
+    with pytest.raises(ValueError, match="aware"):
+        clock.file_name("LAPKES", ".pdf", wib, datetime(2025, 1, 3, 6, 5))

@@ -373,17 +373,6 @@ def test_destination_checks(tmp_path: Path) -> None:
     assert sitrep.check_destination(tmp_path / "a.pdf") == tmp_path / "a.pdf"
 
 
-def test_file_name_is_the_period_end_to_the_minute() -> None:
-    """Issue 13: the report's file name is made in the core, from the period's end as given."""
-    assert (
-        sitrep.file_name(datetime(2024, 11, 27, 18, 0, 59, tzinfo=WIB))
-        == "LAPSIT-20241127-1800.pdf"
-    )
-    assert sitrep.file_name(datetime(2025, 1, 3, 6, 5)) == "LAPSIT-20250103-0605.pdf"
-    # Another report named the same way: the readiness report (its number's kind, LAPKES).
-    assert sitrep.file_name(datetime(2025, 1, 3, 6, 5), "LAPKES") == "LAPKES-20250103-0605.pdf"
-
-
 def test_number_template_and_serial(demo: Store) -> None:
     assert sitrep.format_number(
         "R/LAPSIT-{serial}/{month_roman}/X/{year}", 12, date(2024, 11, 3)

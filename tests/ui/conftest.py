@@ -264,6 +264,19 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
+def operation_clock_stands() -> Iterator[datetime]:
+    """The process's operation clock (``opscenter.clock.now``, what a window given no clock
+    reads) stands at NIGHT_BEFORE, as an exercise's would: never the real time."""
+    from opscenter import clock as operation_clock
+
+    operation_clock.simulate(NIGHT_BEFORE, monotonic=lambda: 0.0)
+    try:
+        yield NIGHT_BEFORE
+    finally:
+        operation_clock.use_real()
+
+
+@pytest.fixture
 def make_window(qtbot: QtBot, store: Store, clock: FixedClock) -> Callable[[], MainWindow]:
     def make() -> MainWindow:
         window = MainWindow(store, actor=Actor("test"), clock=clock)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from opscenter import accounts, audit, messages, units
 from opscenter.actor import Actor
 from opscenter.audit_fields import MORE_FIELDS
+from opscenter.clock import file_name
 from opscenter.model import UnitStatus
 from opscenter.permissions import NotPermitted
 from opscenter.store import Store
@@ -134,6 +137,30 @@ def test_export_runs_in_the_background(qtbot: QtBot, changes: Store, tmp_path: P
         expected = audit.count(s, audit.AuditFilter(account="budi"))
     assert ws.max_row == expected + 1
     assert "ditulis ke" in window.status.text()
+
+
+def test_the_export_is_named_by_the_operations_clock(
+    qtbot: QtBot,
+    changes: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    operation_clock_stands: datetime,
+) -> None:
+    """The button's save dialog offers the name every saved document gets
+    (``clock.file_name``): the operation's time in its zone (03:10 WIB on 24 November), not
+    the computer's clock and zone."""
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    offered: list[str] = []
+
+    def answer(*args: object) -> tuple[str, str]:
+        offered.append(Path(str(args[2])).name)
+        return "", ""  # cancelled: nothing written
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    assert offered == [file_name("jurnal-audit", ".xlsx", "Asia/Jakarta", operation_clock_stands)]
+    assert offered == ["jurnal-audit-20241124-0310.xlsx"]
 
 
 def test_operators_cannot_open_it(changes: Store) -> None:

@@ -6,16 +6,20 @@ changed, other workstations' changes shown live, read-only for an operator."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QFileDialog,
     QInputDialog,
+    QMenu,
     QTableView,
     QWidget,
 )
@@ -24,6 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from opscenter import operations
 from opscenter.actor import Actor
+from opscenter.clock import file_name
 from opscenter.messages import describe
 from opscenter.plotting.hand import PlotRefused, place, set_locked
 from opscenter.plotting.plot import Plotting, PostPlot, plotting
@@ -40,6 +45,7 @@ if TYPE_CHECKING:
     from tests.ui.conftest import TinyOperation
 
 ADMIN = Actor("admin.uji", role="admin")
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def _read(store: Store, w: PlottingWindow) -> Plotting:
@@ -623,6 +629,69 @@ def test_an_operator_exports_the_list_and_the_slips_of_a_polsek(
     qtbot.waitUntil(lambda: w.banner.text() == done, timeout=120_000)
     assert (tmp_path / "surat.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "surat.pdf").stat().st_mode & 0o077 == 0  # private to the user
+
+
+def _save_dialogs(
+    monkeypatch: pytest.MonkeyPatch, answer: Callable[[list[str]], tuple[str, str]]
+) -> list[tuple[str, list[str]]]:
+    """Every save dialog opened: the name it offered and its file types, the first being
+    the one it opens on; ``answer`` (given the types) is what the user chose."""
+    seen: list[tuple[str, list[str]]] = []
+
+    def opened(*args: object) -> tuple[str, str]:
+        types = str(args[3]).split(";;")
+        seen.append((Path(str(args[2])).name, types))
+        return answer(types)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", opened)
+    return seen
+
+
+def test_the_list_and_the_slips_are_two_actions_each_on_its_own_type_and_key(
+    qtbot: QtBot,
+    store: Store,
+    tiny_operation: TinyOperation,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    operation_clock_stands: datetime,
+) -> None:
+    """Someone after the slips had to find them in the dialog's type box (it opened on the
+    list). Each document has its menu item and key, and its dialog opens on its type. The
+    name offered is the operation's time in its zone (``clock.file_name``, the one rule of
+    every saved document's name; NIGHT_BEFORE is 03:10 WIB), not the computer's clock."""
+    w = _open(qtbot, store, Actor("op", role="operator"))  # reading: every role's
+    menu = w.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
+    texts = {a.objectName(): a.text() for a in menu.actions() if a.objectName()}
+    assert texts["plotExportAction"] == "Ekspor &daftar plotting…"
+    assert texts["plotSlipsAction"] == "Ekspor &surat penugasan (PDF)…"
+    assert w.export_action.shortcut().toString() == "Ctrl+Shift+E"
+    assert w.slips_action.shortcut().toString() == "Ctrl+Shift+P"
+    assert w.export_action.isEnabled() and w.slips_action.isEnabled()
+    written: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(w, "export_to", lambda path, slips=False: written.append((path, slips)))
+    # The user keeps the type the dialog opened on and types a bare name.
+    seen = _save_dialogs(monkeypatch, lambda types: (str(tmp_path / "pos"), types[0]))
+    w.activateWindow()
+    w.posts_view.setFocus()
+    qtbot.waitUntil(w.posts_view.hasFocus)
+    qtbot.keyClick(w.posts_view, Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.keyClick(w.posts_view, Qt.Key.Key_P, CTRL_SHIFT)
+    list_name = file_name("plotting", ".xlsx", "Asia/Jakarta", operation_clock_stands)
+    slips_name = file_name("surat-penugasan", ".pdf", "Asia/Jakarta", operation_clock_stands)
+    assert (list_name, slips_name) == (
+        "plotting-20241124-0310.xlsx",
+        "surat-penugasan-20241124-0310.pdf",
+    )
+    assert seen == [
+        (list_name, ["Daftar plotting, Excel (*.xlsx)", "Daftar plotting, PDF (*.pdf)"]),
+        (slips_name, ["Surat penugasan per personel, PDF (*.pdf)"]),
+    ]
+    assert written == [(tmp_path / "pos.xlsx", False), (tmp_path / "pos.pdf", True)]
+    # The list's other type is its PDF, still the list.
+    _save_dialogs(monkeypatch, lambda types: (str(tmp_path / "pos.xlsx"), types[1]))
+    w.export_action.trigger()
+    assert written[-1] == (tmp_path / "pos.pdf", False)
 
 
 def test_the_slips_export_says_how_far_it_is_and_cancels_writing_nothing(

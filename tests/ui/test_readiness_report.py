@@ -17,9 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from opscenter import cli
 from opscenter import clock as operation_clock
+from opscenter.clock import file_name
 from opscenter.sitrep import files
 from opscenter.store import Store
-from tests.ui.conftest import FixedClock, TinyOperation
+from tests.ui.conftest import NIGHT_BEFORE, FixedClock, TinyOperation
 from ui import actions
 from ui.main_window import MainWindow
 from ui.operation_page import Tab
@@ -86,8 +87,9 @@ def test_it_writes_the_pdf_where_chosen_and_offers_to_open_it(
     with qtbot.waitSignal(exporter(window).written, timeout=60_000) as written:
         action.trigger()
     assert written.args == [out]
-    # Named by the operation's moment (NIGHT_BEFORE: 03:10 WIB on 24 November), as the
-    # situation report is, in the documents folder the reports use.
+    # Named by the operation's moment (NIGHT_BEFORE: 03:10 WIB on 24 November), by the one
+    # rule of every saved document's name, in the documents folder the reports use.
+    assert asked[0].name == file_name("LAPKES", ".pdf", "Asia/Jakarta", NIGHT_BEFORE)
     assert asked[0].name == "LAPKES-20241124-0310.pdf"
     text = pdf_text(out)
     assert "LAPORAN KESIAPAN OPERASI" in text

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from opscenter import sitrep
+from opscenter.clock import file_name
 from opscenter.store import Store
 from tests.builders import ADMIN
 from tests.ui.answers import answer_next_question
@@ -117,7 +118,10 @@ def test_the_save_dialog_opens_in_the_documents_then_the_last_report_folder(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     (tmp_path / "laporan").mkdir()
-    name = sitrep.file_name(dialog.choices.period()[1])
+    # A report stands at its period's end (the last 06:00 cut-off before NIGHT_BEFORE), read
+    # in the operation's zone: the one rule of every saved document's name.
+    name = file_name("LAPSIT", ".pdf", WIB, dialog.choices.period()[1])
+    assert name == "LAPSIT-20241123-0600.pdf"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
     assert asked == [home / "Documents" / name]

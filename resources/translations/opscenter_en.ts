@@ -4601,42 +4601,42 @@ source</translation>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="373"/>
+        <location filename="../../ui/plotting_actions.py" line="372"/>
         <source>Ekspor daftar plotting</source>
         <translation>Export the plotting list</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="381"/>
+        <location filename="../../ui/plotting_actions.py" line="379"/>
         <source>Ekspor surat penugasan</source>
         <translation>Export the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="417"/>
+        <location filename="../../ui/plotting_actions.py" line="415"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="390"/>
+        <location filename="../../ui/plotting_actions.py" line="388"/>
         <source>Membaca plotting…</source>
         <translation>Reading the plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="390"/>
+        <location filename="../../ui/plotting_actions.py" line="388"/>
         <source>Menyusun halaman…</source>
         <translation>Laying out the pages…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="405"/>
+        <location filename="../../ui/plotting_actions.py" line="403"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="411"/>
+        <location filename="../../ui/plotting_actions.py" line="409"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="413"/>
+        <location filename="../../ui/plotting_actions.py" line="411"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -7512,74 +7512,74 @@ charge</translation>
 <context>
     <name>WatchModels</name>
     <message>
-        <location filename="../../ui/watch_models.py" line="83"/>
+        <location filename="../../ui/watch_models.py" line="89"/>
         <source>Seluruh operasi</source>
         <translation>Whole operation</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="197"/>
+        <location filename="../../ui/watch_models.py" line="203"/>
         <source>Polres / kecamatan</source>
         <translation>Polres / kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="199"/>
-        <location filename="../../ui/watch_models.py" line="319"/>
-        <location filename="../../ui/watch_models.py" line="420"/>
+        <location filename="../../ui/watch_models.py" line="205"/>
+        <location filename="../../ui/watch_models.py" line="327"/>
+        <location filename="../../ui/watch_models.py" line="428"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="203"/>
+        <location filename="../../ui/watch_models.py" line="209"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="203"/>
+        <location filename="../../ui/watch_models.py" line="209"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="206"/>
+        <location filename="../../ui/watch_models.py" line="212"/>
         <source>{name}: ketik {key} atau {code}</source>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="319"/>
+        <location filename="../../ui/watch_models.py" line="327"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="355"/>
+        <location filename="../../ui/watch_models.py" line="363"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="421"/>
+        <location filename="../../ui/watch_models.py" line="429"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="422"/>
+        <location filename="../../ui/watch_models.py" line="430"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="423"/>
+        <location filename="../../ui/watch_models.py" line="431"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="423"/>
+        <location filename="../../ui/watch_models.py" line="431"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="424"/>
+        <location filename="../../ui/watch_models.py" line="432"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="424"/>
+        <location filename="../../ui/watch_models.py" line="432"/>
         <source>Dalam zona waktu operasi</source>
         <translation>In the operation&apos;s time zone</translation>
     </message>
@@ -7587,68 +7587,68 @@ charge</translation>
 <context>
     <name>WatchPanel</name>
     <message>
-        <location filename="../../ui/watch_panel.py" line="141"/>
+        <location filename="../../ui/watch_panel.py" line="142"/>
         <source>TPS atau pos, langkah, jam — mis. 1501012001003 1 · Siulak P3 2 05:40</source>
         <translation>TPS or post, step, time — e.g. 1501012001003 1 · Siulak P3 2 05:40</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="145"/>
+        <location filename="../../ui/watch_panel.py" line="146"/>
         <source>&amp;Catat:</source>
         <translation>&amp;Log:</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="166"/>
+        <location filename="../../ui/watch_panel.py" line="167"/>
         <source>Peran Anda hanya dapat melihat pemantauan TPS.</source>
         <translation>Your role can only view the TPS watch.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="183"/>
+        <location filename="../../ui/watch_panel.py" line="184"/>
         <source>Pr&amp;ogres per Polres dan kecamatan</source>
         <translation>Pr&amp;ogress by Polres and kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="202"/>
+        <location filename="../../ui/watch_panel.py" line="203"/>
         <source>Le&amp;wat batas waktu</source>
         <translation>Past deadli&amp;ne</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="351"/>
+        <location filename="../../ui/watch_panel.py" line="352"/>
         <source>Langkah: {steps} · g gangguan</source>
         <translation>Steps: {steps} · g disturbance</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="353"/>
+        <location filename="../../ui/watch_panel.py" line="354"/>
         <source>{n} TPS · {late} lewat batas waktu · {dist} ada gangguan · per {at}</source>
         <translation>{n} TPS · {late} past their deadline · {dist} disturbed · as at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="418"/>
+        <location filename="../../ui/watch_panel.py" line="419"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="80"/>
+        <location filename="../../ui/watch_panel.py" line="81"/>
         <source>Rinc&amp;ian: {name}</source>
         <translation>Deta&amp;il: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="77"/>
+        <location filename="../../ui/watch_panel.py" line="78"/>
         <source>Rinc&amp;ian kecamatan: pilih kecamatan pada progres di atas</source>
         <translation>Deta&amp;il per kecamatan: choose a kecamatan in the progress above</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="475"/>
-        <location filename="../../ui/watch_panel.py" line="536"/>
+        <location filename="../../ui/watch_panel.py" line="476"/>
+        <location filename="../../ui/watch_panel.py" line="537"/>
         <source>Tercatat: {what}</source>
         <translation>Recorded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="479"/>
+        <location filename="../../ui/watch_panel.py" line="480"/>
         <source>Sudah tercatat, tidak ada yang diubah: {what}</source>
         <translation>Already recorded, nothing changed: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="538"/>
+        <location filename="../../ui/watch_panel.py" line="539"/>
         <source>Dibatalkan: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
@@ -7658,12 +7658,12 @@ charge</translation>
         <translation>post {post} ({n} TPS)</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="496"/>
+        <location filename="../../ui/watch_panel.py" line="497"/>
         <source>Gangguan dicatat per TPS, bukan per pos: tulis kode TPS-nya lalu g.</source>
         <translation>Disturbances are recorded per TPS, not per post: type its TPS code, then g.</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_panel.py" line="501"/>
+        <location filename="../../ui/watch_panel.py" line="502"/>
         <source>Formulir kejadian untuk {tps}.</source>
         <translation>Incident form for {tps}.</translation>
     </message>

@@ -561,8 +561,10 @@ def _corpus(name: str) -> Callable[[Path], Path]:
         (_corpus("temperature.xlsx"), "tidak ditemukan tabel sarpras"),
         (_truncated, "rusak atau terpotong"),
         (_corpus("pass_protected.xlsx"), "kata sandi"),
+        # Text named .xls: said to be no Excel workbook, not to lack known headings.
+        (_corpus("too_small.xls"), "bukan buku kerja Excel yang sah"),
     ],
-    ids=["roster", "corpus-temperature", "truncated", "corpus-password"],
+    ids=["roster", "corpus-temperature", "truncated", "corpus-password", "corpus-text-as-xls"],
 )
 def test_a_file_that_is_no_sarpras_list_is_refused_on_the_first_page(
     qtbot: QtBot,

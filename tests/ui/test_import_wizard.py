@@ -31,7 +31,13 @@ from ui.confirm import BOX_NAME as CONFIRM_NAME
 from ui.confirm import YES_NAME
 from ui.data_menu import install
 from ui.import_list_pages import commit_text
-from ui.import_models import NO_COLUMN, MappingColumn, MappingModel, PreviewModel
+from ui.import_models import (
+    NO_COLUMN,
+    MappingColumn,
+    MappingModel,
+    PreviewColumn,
+    PreviewModel,
+)
 from ui.import_wizard import ImportWizard
 
 STAFF = Actor("staf", role="staff")
@@ -853,6 +859,10 @@ def test_a_sarpras_preview_counts_rows_and_cells_alike_and_shows_every_refused_c
         "Data!D4 \u201csangat baik\u201d: kondisi tidak dikenal: tulis baik, RR (rusak ringan) "
         "atau RB (rusak berat).",
     ]
+    # A refused row says in Kunci which it is, as a roster's keeps its NRP: the unit and
+    # category its cells gave, a name the operation does not know as the file writes it.
+    keys = [page.model.index(i, PreviewColumn.KEY).data() for i in range(3)]
+    assert keys == ["Polsek A1 / HT", "Polsek A1 / Kapal selam", "Polres Entah / HT"]
     # The detail wraps in the width left by the row, result and key, the row as tall as it.
     view = page.view
     header = view.horizontalHeader()

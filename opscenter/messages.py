@@ -704,6 +704,12 @@ IMPORT_REFUSALS: dict[str, tuple[str, str]] = {
         "Berkas {file} bukan lembar kerja (xlsx, xlsm, xlsb, xls, ods atau csv).",
         "{file} is not a spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv).",
     ),
+    "not_workbook": (
+        "Berkas {file} bukan buku kerja Excel yang sah, mungkin rusak atau disimpan dengan "
+        "nama yang salah; buka di Excel, simpan sebagai .xlsx, lalu impor lagi.",
+        "The file {file} is not a valid Excel workbook: it may be damaged or saved under "
+        "the wrong name; open it in Excel, save it as .xlsx and import it again.",
+    ),
     "corrupt": (
         "Berkas {file} rusak atau terpotong dan tidak dapat dibaca; simpan ulang dari "
         "aplikasi asalnya lalu coba lagi.",

@@ -108,7 +108,7 @@ class DonePage(QWizardPage, Generic[W]):
         self.wiz = wizard
         self.setTitle(_tr("Selesai"))
         # Done is done: only "Tutup" (the wizard hides Back and Cancel on this page).
-        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("Tutup"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("&Tutup"))
         self.result = QLabel(self)
         self.result.setObjectName("importResult")
         self.result.setWordWrap(True)

@@ -17,7 +17,10 @@ from opscenter.actor import Actor
 from opscenter.store import Store
 from ui.error_dialog import sentence_for
 from ui.form_parts import error_label
+from ui.translations import translator
 from ui.worker import JobHandle, start_job
+
+_tr = translator("JobWizard")
 
 W = TypeVar("W", bound="JobWizard")
 
@@ -81,6 +84,9 @@ class JobWizard(QWizard):
         # Done is done: the last page has no way back (Back) or out without its result (Cancel).
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        # Qt's Cancel has no Alt letter. A: the pages' labels take B (Berkas), J, S, T, and
+        # the regions' O; the buttons K and L (Kembali, Lanjut), T (Telusuri), I, D.
+        self.setButtonText(QWizard.WizardButton.CancelButton, _tr("B&atal"))
 
     def add_pages(self, *pages: QWizardPage) -> None:
         for page in pages:

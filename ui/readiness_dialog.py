@@ -103,9 +103,10 @@ class ReadinessDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(_tr("Simpan"))
+        self.save_button.setText(_tr("&Simpan"))
         self.save_button.setObjectName("readinessSave")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Batal"))
+        # A: C and D are the fields' (Catatan, Dasar), H the clear button's.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("B&atal"))
         self.clear_button: QPushButton | None = None
         if j is not None:
             self.clear_button = self.buttons.addButton(

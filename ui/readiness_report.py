@@ -128,10 +128,12 @@ class ReadinessReportExport(QObject):
             self._widget,
         )
         box.setObjectName(DONE_BOX)
-        opener = box.addButton(_tr("Buka berkas"), QMessageBox.ButtonRole.AcceptRole)
+        opener = box.addButton(_tr("&Buka berkas"), QMessageBox.ButtonRole.AcceptRole)
         opener.setObjectName(OPEN_BUTTON)
         opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-        box.addButton(QMessageBox.StandardButton.Close)
+        # Qt's Close has no Alt letter; Esc still answers it (its standard role).
+        closer = box.addButton(QMessageBox.StandardButton.Close)
+        closer.setText(_tr("&Tutup"))
         box.setDefaultButton(opener)
         self.done_box = box
         box.finished.connect(box.deleteLater)

@@ -102,10 +102,11 @@ class RegionsFieldsPage(JobPage["RegionsImportWizard"]):
         self.code.setObjectName("regionsCodeField")
         self.name = QComboBox(self)
         self.name.setObjectName("regionsNameField")
-        # Alt+O and Alt+A: the wizard's buttons take K (Kembali), L (Lanjut), B and N (Back, Next).
+        # Alt+O and Alt+M: the wizard's buttons take K (Kembali), L (Lanjut), A (Batal), and in
+        # English B, N and C (Back, Next, Cancel).
         code_label = QLabel(_tr("Kolom k&ode:"), self)
         code_label.setBuddy(self.code)
-        name_label = QLabel(_tr("Kolom n&ama:"), self)
+        name_label = QLabel(_tr("Kolom na&ma:"), self)
         name_label.setBuddy(self.name)
         form = QFormLayout(self)
         form.addRow(code_label, self.code)
@@ -209,9 +210,9 @@ class RegionsPreviewPage(JobPage["RegionsImportWizard"]):
         n = changes(p)
         self.setButtonText(
             QWizard.WizardButton.CommitButton,
-            _tr("Selesai tanpa perubahan")
+            _tr("&Selesai tanpa perubahan")
             if n == 0
-            else _tr("Simpan {n} perubahan").replace("{n}", number(n)),
+            else _tr("&Simpan {n} perubahan").replace("{n}", number(n)),
         )
         self.show_error(None)
 

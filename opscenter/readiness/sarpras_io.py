@@ -39,7 +39,7 @@ from opscenter.roster import whole_file
 from opscenter.roster.commit import Outcome
 from opscenter.roster.errors import RosterError
 from opscenter.roster.headers import Layout
-from opscenter.roster.preview import Options, RowOutcome
+from opscenter.roster.preview import Options, RowOutcome, key_text
 from opscenter.roster.reading import Cell, Source
 from opscenter.roster.sheet_guess import SheetGuess, guess_sheet, mapped_layout
 from opscenter.roster.whole_file import WholeFilePreview
@@ -84,9 +84,9 @@ class SarprasPreview(WholeFilePreview[Record]):
     # HT"). No free text of a sarpras list is flagged as formula-like (no warnings).
 
     def key_text(self, r: RowOutcome) -> str:
-        if r.values is None:
-            return ""
-        return f"{self.label('unit_id', r.values[0])} / {self.label('category_id', r.values[1])}"
+        """ "Polres Kerinci / HT"; a refused row's as far as its cells gave it (a name the
+        operation does not know as the file writes it)."""
+        return key_text(r, ("unit_id", "category_id"), (0, 1), self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +148,7 @@ def prepare(
         op_id,
         records,
         reader.problems,
+        keys=reader.keys,
         unit_source="column" if "unit" in layout.columns else unit_source,
         unit_name=known.unit_rows[unit_id][1] if unit_id is not None else None,
         labels={

@@ -25,6 +25,7 @@ from opscenter.readiness.sarpras import TREES, StockLine
 from opscenter.roster import normalise as nz
 from opscenter.roster.cell_reader import CellReader
 from opscenter.roster.headers import Layout, cell_ref, norm
+from opscenter.roster.problems import short_text
 from opscenter.roster.reading import Cell
 
 T = TypeVar("T")
@@ -191,6 +192,11 @@ def _laik(value: Cell) -> bool:
     raise nz.Bad("sarpras_laik_unknown")
 
 
+def _as_read(value: Cell) -> str | None:
+    """A cell that named no known unit or category, as the preview names the row by it."""
+    return None if value is None else " ".join(short_text(value).split())
+
+
 def _note(value: Cell) -> str | None:
     return nz.text(value, max_len=500)
 
@@ -308,9 +314,14 @@ class Reader(CellReader):
         ):
             self.bad(index, "ammunition", "sarpras_no_ammunition", raw_ammo)
         note = self.parsed(index, offset, cells, "note", _note)
-        if len(self.problems) > before or unit_id is None or category_id is None:
-            return
-        self._gather(index, unit_id, category_id, counts, condition, laik, ammunition, note)
+        if len(self.problems) == before and unit_id is not None and category_id is not None:
+            self._gather(index, unit_id, category_id, counts, condition, laik, ammunition, note)
+        if len(self.problems) > before:  # refused: named by its unit and category as read
+            raw_unit = self.cell(cells, offset, "unit")
+            self.keys[index] = (
+                unit_id if unit_id is not None else _as_read(raw_unit),
+                category_id if category_id is not None else _as_read(raw_cat),
+            )
 
     def _unit(self, index: int, offset: int, cells: Sequence[Cell]) -> int | None:
         raw = self.cell(cells, offset, "unit")

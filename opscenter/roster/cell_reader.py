@@ -4,6 +4,7 @@ field, refused cells as problems, and the walk over the table's rows."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from opscenter.errors import OpsError
 from opscenter.progress import CancelToken, Progress
@@ -27,6 +28,9 @@ class CellReader:
         self.sheet = sheet
         self.problems: list[Problem] = []
         self.rejected_rows: set[int] = set()
+        # The key a refused row's cells gave, by row, where the reader keeps one: the
+        # preview names the row by it (``RowOutcome.key``), as it names the rows it keeps.
+        self.keys: dict[int, tuple[Any, ...]] = {}
 
     def at(self, cells: Sequence[Cell], offset: int, col: int | None) -> Cell:
         if col is None:

@@ -11,7 +11,7 @@ error report).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -128,14 +128,7 @@ class Preview:
         """The row's key as a person reads it ("75030001", "Polres Kerinci / 3"); a rejected
         row's as far as its cells gave it."""
         spec = self.spec
-        if r.values is not None:
-            key = tuple(r.values[spec.columns.index(k)] for k in spec.key)
-        elif r.key is not None:
-            key = r.key
-        else:
-            return ""
-        shown = [self.label(k, v) for k, v in zip(spec.key, key, strict=True)]
-        return " / ".join(shown) if any(shown) else ""
+        return key_text(r, spec.key, [spec.columns.index(k) for k in spec.key], self.label)
 
     def new_text(self, r: RowOutcome) -> str:
         """What a new row adds besides its key, for the officer to check who or what it is:
@@ -155,6 +148,25 @@ class Preview:
     def refusal(self) -> RosterError | None:
         """A roster is committed without its rejected rows: nothing refuses the whole file."""
         return None
+
+
+def key_text(
+    r: RowOutcome,
+    columns: Sequence[str],
+    at: Sequence[int],
+    label: Callable[[str, Any], str],
+) -> str:
+    """A row's key as a person reads it, its ``columns`` (named by ``label``) joined by " / ":
+    taken from its values at ``at``, or for a rejected row from the key its cells gave
+    (``RowOutcome.key``, in the same order); "" when it has neither."""
+    if r.values is not None:
+        key = tuple(r.values[i] for i in at)
+    elif r.key is not None:
+        key = r.key
+    else:
+        return ""
+    shown = [label(c, v) for c, v in zip(columns, key, strict=True)]
+    return " / ".join(shown) if any(shown) else ""
 
 
 def label_of(labels: dict[str, dict[int, str]], column: str, value: Any) -> str:

@@ -44,6 +44,8 @@ MAX_ROWS = 1_100_000
 MAX_CSV_FIELD = 1_000_000
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+# The endings that say "an Excel workbook" (.ods is LibreOffice's).
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -61,6 +63,13 @@ class FileFacts:
     size: int
     sha256: str
     format: str  # "workbook" or "csv"
+
+    @property
+    def misnamed(self) -> bool:
+        """Text under an Excel workbook's name ("data.xls"): read as CSV, as some programs
+        export their tables so; where no table is found in it, the file is said to be no
+        workbook rather than to lack headings (``sheet_guess``)."""
+        return self.format == "csv" and self.path.suffix.lower() in EXCEL_SUFFIXES
 
 
 def _refuse(reason: str, path: Path, **data: object) -> RosterError:
@@ -112,11 +121,10 @@ def _container(path: Path, head: bytes) -> str:
         return "workbook"
     if head.startswith(b"%PDF"):
         raise _refuse("not_spreadsheet", path)
-    if suffix in WORKBOOK_SUFFIXES and not _looks_like_text(path):
-        raise _refuse("not_spreadsheet", path)
     if _looks_like_text(path):
         return "csv"
-    raise _refuse("not_spreadsheet", path)
+    # Neither a workbook's container nor text: a name that says Excel is said to be wrong.
+    raise _refuse("not_workbook" if suffix in EXCEL_SUFFIXES else "not_spreadsheet", path)
 
 
 def _looks_like_text(path: Path) -> bool:

@@ -59,14 +59,23 @@ def guess_sheet(source: Source, kind: str, sheet: str | None) -> SheetGuess:
         ) or best is None:
             best = guess
     if best is None or not any_rows:
-        raise RosterError("no_rows", file=source.path.name, sheet=sheet or "")
+        raise _nothing_found(source, "no_rows", sheet=sheet or "")
     if best.layout is None:
         found = _other_kind(kind, heads)
         if found is not None:
             raise RosterError("wrong_kind", file=source.path.name, kind=kind, found=found)
-        raise RosterError(_NO_TABLE.get(kind, "no_table"), file=source.path.name, kind=kind)
+        raise _nothing_found(source, _NO_TABLE.get(kind, "no_table"), kind=kind)
     best.rows_total = source.row_count(best.name)
     return best
+
+
+def _nothing_found(source: Source, reason: str, **data: object) -> RosterError:
+    """No rows or no table: so said of a workbook or CSV, but text named as an Excel
+    workbook ("data.xls") is said to be no workbook: the person thinks it is one, and is
+    told to save it again from Excel rather than that it lacks headings."""
+    if source.facts.misnamed:
+        return RosterError("not_workbook", file=source.path.name)
+    return RosterError(reason, file=source.path.name, **data)
 
 
 def _other_kind(kind: str, heads: list[list[tuple[int, int, list[Cell]]]]) -> str | None:

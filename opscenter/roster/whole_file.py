@@ -54,6 +54,7 @@ class WholeFile:
     path: Path
     problems: list[Problem]
     records: Sequence[Kept]
+    keys: dict[int, tuple[Any, ...]]
 
     def outcomes(self) -> list[RowOutcome]:
         """New, changed and refused rows in sheet order (unchanged ones are only counted)."""
@@ -77,11 +78,15 @@ class WholeFile:
 
     @property
     def rows(self) -> list[RowOutcome]:
-        """The refused rows with their problems, for the error report (``errors_xlsx``)."""
+        """The refused rows with their problems and the key their cells gave (``keys``), for
+        the preview and the error report (``errors_xlsx``)."""
         by_row: dict[int, list[Problem]] = {}
         for p in self.problems:
             by_row.setdefault(p.row, []).append(p)
-        return [RowOutcome(row, "rejected", problems=ps) for row, ps in sorted(by_row.items())]
+        return [
+            RowOutcome(row, "rejected", problems=ps, key=self.keys.get(row))
+            for row, ps in sorted(by_row.items())
+        ]
 
 
 def tally(records: Sequence[Kept], rejected: set[int], file: str, sheet: str) -> dict[str, int]:
@@ -119,6 +124,8 @@ class WholeFilePreview(WholeFile, Generic[R]):
     labels: dict[str, dict[int, str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     warnings_total: int = 0
+    # The key a refused row's cells gave, by row (``CellReader.keys``), where the kind keeps one.
+    keys: dict[int, tuple[Any, ...]] = field(default_factory=dict)
 
     def label(self, column: str, value: Any) -> str:
         """An id by its name in ``labels``, a yes or no as the lists write it, else as text."""

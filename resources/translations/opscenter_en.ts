@@ -1832,6 +1832,11 @@
         <translation>&amp;File:</translation>
     </message>
     <message>
+        <location filename="../../ui/import_pages.py" line="110"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
         <location filename="../../ui/import_pages.py" line="58"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
@@ -1965,11 +1970,6 @@
         <location filename="../../ui/import_list_pages.py" line="340"/>
         <source>&amp;Impor {n} baris</source>
         <translation>&amp;Import {n} rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_pages.py" line="110"/>
-        <source>Tutup</source>
-        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="50"/>
@@ -2536,6 +2536,14 @@ ups</translation>
         <location filename="../../ui/incident_actions.py" line="165"/>
         <source>&amp;Tutup kejadian</source>
         <translation>&amp;Close incident</translation>
+    </message>
+</context>
+<context>
+    <name>JobWizard</name>
+    <message>
+        <location filename="../../ui/job_wizard.py" line="88"/>
+        <source>B&amp;atal</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>
@@ -4720,26 +4728,26 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_dialog.py" line="105"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="107"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
+        <location filename="../../ui/readiness_dialog.py" line="108"/>
+        <source>B&amp;atal</source>
+        <translation>C&amp;ancel</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="111"/>
+        <location filename="../../ui/readiness_dialog.py" line="112"/>
         <source>&amp;Hapus penilaian</source>
         <translation>&amp;Clear judgement</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="114"/>
+        <location filename="../../ui/readiness_dialog.py" line="115"/>
         <source>Hapus penilaian ini: tingkat sel mengikuti data</source>
         <translation>Clear this judgement: the cell follows the data</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_dialog.py" line="197"/>
+        <location filename="../../ui/readiness_dialog.py" line="198"/>
         <source>Penilaian kesiapan ini belum disimpan.</source>
         <translation>This readiness judgement has not been saved.</translation>
     </message>
@@ -5710,8 +5718,13 @@ aspects</translation>
     </message>
     <message>
         <location filename="../../ui/readiness_report.py" line="130"/>
-        <source>Buka berkas</source>
-        <translation>Open file</translation>
+        <source>&amp;Buka berkas</source>
+        <translation>&amp;Open file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readiness_report.py" line="135"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -5743,42 +5756,52 @@ aspects</translation>
         <translation>The columns holding the Kemendagri code and the region&apos;s name; change them if wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="105"/>
+        <location filename="../../ui/regions_import.py" line="106"/>
         <source>Kolom k&amp;ode:</source>
         <translation>C&amp;ode column:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="107"/>
-        <source>Kolom n&amp;ama:</source>
-        <translation>N&amp;ame column:</translation>
+        <location filename="../../ui/regions_import.py" line="108"/>
+        <source>Kolom na&amp;ma:</source>
+        <translation>Na&amp;me column:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="138"/>
+        <location filename="../../ui/regions_import.py" line="212"/>
+        <source>&amp;Selesai tanpa perubahan</source>
+        <translation>&amp;Finish without changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="214"/>
+        <source>&amp;Simpan {n} perubahan</source>
+        <translation>&amp;Save {n} changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_import.py" line="139"/>
         <source>Pilih kolom kode dan kolom nama wilayah.</source>
         <translation>Choose the code column and the region name column.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="140"/>
+        <location filename="../../ui/regions_import.py" line="141"/>
         <source>Kolom kode dan kolom nama tidak boleh sama.</source>
         <translation>The code column and the name column cannot be the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="155"/>
+        <location filename="../../ui/regions_import.py" line="156"/>
         <source>Memeriksa wilayah…</source>
         <translation>Checking the regions…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="166"/>
+        <location filename="../../ui/regions_import.py" line="167"/>
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="171"/>
+        <location filename="../../ui/regions_import.py" line="172"/>
         <source>Batas yang diimpor disimpan di basis data, dipakai semua workstation, dan menggantikan batas bawaan berkode sama.</source>
         <translation>Imported boundaries are kept in the database, used by every workstation, and replace the shipped boundaries of the same code.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="191"/>
+        <location filename="../../ui/regions_import.py" line="192"/>
         <source>{rows} wilayah dari {file} (kolom kode {code}, nama {name}).
 Batas wilayah: {new} baru, {changed} berubah (nama atau bentuk), {unchanged} tetap; {repaired} bentuk diperbaiki saat dibaca.
 {codes} wilayah operasi mendapat kode Kemendagri-nya.</source>
@@ -5787,32 +5810,22 @@ Boundaries: {new} new, {changed} changed (name or shape), {unchanged} unchanged;
 {codes} of the operation&apos;s regions get their Kemendagri code.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="211"/>
-        <source>Selesai tanpa perubahan</source>
-        <translation>Finish without changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/regions_import.py" line="213"/>
-        <source>Simpan {n} perubahan</source>
-        <translation>Save {n} changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/regions_import.py" line="226"/>
+        <location filename="../../ui/regions_import.py" line="227"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="238"/>
+        <location filename="../../ui/regions_import.py" line="239"/>
         <source>Tidak ada yang berubah: basis data sudah sama dengan berkas.</source>
         <translation>Nothing changed: the database already matches the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="239"/>
+        <location filename="../../ui/regions_import.py" line="240"/>
         <source>Tersimpan dalam satu transaksi (jurnal #{txn}): {new} batas baru, {changed} berubah, {codes} wilayah mendapat kodenya. Peta yang terbuka segera memakainya.</source>
         <translation>Saved in one transaction (journal #{txn}): {new} new boundaries, {changed} changed, {codes} regions got their code. An open map uses them at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_import.py" line="260"/>
+        <location filename="../../ui/regions_import.py" line="261"/>
         <source>Impor batas wilayah</source>
         <translation>Import region boundaries</translation>
     </message>

@@ -122,6 +122,59 @@ def test_renamed_zip_is_not_a_spreadsheet(store: Store, small: Small, tmp_path: 
     assert _refusal(store, path).reason == "not_spreadsheet"
 
 
+def test_text_named_as_excel_is_said_to_be_no_workbook(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    """The corpus' too_small.xls is a line of text: read as CSV it was "no known headings",
+    true but misleading to someone who thinks it is an Excel file."""
+    text = "Attachment f:\\Summer trading shots.xls not found!"
+    for name in ("daftar.xls", "daftar.xlsx", "daftar.xlsm"):
+        path = tmp_path / name
+        path.write_text(text)
+        for kind in ("personnel", "tps"):
+            refusal = _refusal(store, path, kind)
+            assert refusal.reason == "not_workbook"
+            assert messages.describe(refusal, "id") == (
+                f"Berkas {name} bukan buku kerja Excel yang sah, mungkin rusak atau disimpan "
+                "dengan nama yang salah; buka di Excel, simpan sebagai .xlsx, lalu impor lagi."
+            )
+    # The same text named .csv lacks known headings, as it always did.
+    path = tmp_path / "daftar.csv"
+    path.write_text(text)
+    assert _refusal(store, path).reason == "no_table"
+
+
+def test_binary_named_as_excel_is_said_to_be_no_workbook(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    noise = bytes(range(256)) * 4
+    (tmp_path / "daftar.xls").write_bytes(noise)
+    assert _refusal(store, tmp_path / "daftar.xls").reason == "not_workbook"
+    # A LibreOffice name says nothing of Excel.
+    (tmp_path / "daftar.ods").write_bytes(noise)
+    assert _refusal(store, tmp_path / "daftar.ods").reason == "not_spreadsheet"
+
+
+def test_a_csv_roster_imports_under_a_csv_or_an_xls_name(
+    store: Store, small: Small, tmp_path: Path
+) -> None:
+    """Some programs export a table as text named .xls: where it holds a roster, it is read."""
+    lines = [",".join(str(c) for c in HEADER), "1,Andi,BRIPDA,75030001,x,pa,"]
+    for name in ("daftar.csv", "ekspor.xls"):
+        path = tmp_path / name
+        path.write_text("\n".join(lines) + "\n")
+        preview = prepare(store, path, Options(kind="personnel"))
+        assert preview.counts["new"] == 1 and preview.counts["rejected"] == 0, name
+
+
+def test_the_corpus_text_named_xls_is_no_workbook(store: Store, small: Small) -> None:
+    path = CORPUS / "too_small.xls"
+    if not path.exists():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    for kind in ("personnel", "tps"):
+        assert _refusal(store, path, kind).reason == "not_workbook"
+
+
 def test_truncated_workbook_is_corrupt(store: Store, small: Small, tmp_path: Path) -> None:
     good = roster(tmp_path / "good.xlsx")
     path = tmp_path / "potong.xlsx"

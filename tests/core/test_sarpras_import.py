@@ -284,6 +284,20 @@ def test_bad_cells_are_refused_one_by_one_and_nothing_is_written(
         "Data!C11 (Jenis sarpras) \u201cHT\u201d: ganda di dalam berkas (juga di Data!C3).",
     ]
     assert preview.counts["rejected"] == 8
+    # Each refused row keeps the unit and category its cells gave in the preview's key (as a
+    # refused roster row keeps its NRP): by name where the operation knows it, else as written.
+    keys = {r.row + 1: preview.key_text(r) for r in preview.outcomes()}
+    assert keys == {
+        3: "Polsek A1 / HT",
+        4: "Polsek A1 / Genzet",
+        5: "Polsek A1 / Rig",
+        6: "Polsek A1 / Tenda",
+        7: "Satuan Hantu / Tameng",
+        8: "Polsek A2 / HT",
+        9: "Polsek A2 / Helm",
+        10: "Linmas Kab. A / Genset",
+        11: "Polsek A1 / HT",
+    }
     with pytest.raises(RosterError) as err:
         sarpras_io.commit(store, ADMIN, preview)
     assert messages.describe(err.value, "id") == (

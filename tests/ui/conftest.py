@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QSettings,
     QStandardPaths,
     QtMsgType,
+    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont
@@ -156,6 +157,24 @@ def drafts_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "drafts"
     monkeypatch.setenv(ENV_VAR, str(folder))
     return folder
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    """The process set up as the window sets it up in Indonesian, Qt's own words too (Batal,
+    < Kembali); undone after the test."""
+    from ui.app import install_translators
+    from ui.translations import compile_all, interface_language, set_interface_language
+
+    compile_all()  # what the set-up script does (only when a .ts is newer than its .qm)
+    before = interface_language()
+    installed = install_translators(qapp, "id")
+    try:
+        yield installed
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        set_interface_language(qapp, before)
 
 
 @pytest.fixture

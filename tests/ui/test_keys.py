@@ -49,6 +49,7 @@ from opscenter.roster.commit import commit
 from opscenter.roster.preview import Options
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
+from tests.ui.alt_letters import mnemonic
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.test_planning_panel import settled
 from ui import actions, settings
@@ -918,23 +919,13 @@ def test_first_run_hints_can_be_dismissed_for_good(
     assert not second.hint_bar.isVisible()
 
 
-def _mnemonic(text: str) -> str | None:
-    """The letter after a single '&' ("Ta&hapan" -> "h"), or None (rich text's '&nbsp;' is
-    none)."""
-    if "<" in text:
-        return None
-    plain = text.replace("&&", "")
-    at = plain.find("&")
-    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
-
-
 def alt_clashes(window: MainWindow) -> list[str]:
     """Every field, box or button on a tab whose Alt letter is a menu of the menu bar's,
     each tab looked at shown, as the user meets it."""
     from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
     menus = {
-        _mnemonic(a.text()) for a in window.menuBar().actions() if _mnemonic(a.text()) is not None
+        mnemonic(a.text()) for a in window.menuBar().actions() if mnemonic(a.text()) is not None
     }
     tabs = window.findChild(QTabWidget)
     assert tabs is not None
@@ -943,7 +934,7 @@ def alt_clashes(window: MainWindow) -> list[str]:
         tabs.setCurrentIndex(i)
         page = tabs.widget(i)
         for w in [*page.findChildren(QLabel), *page.findChildren(QAbstractButton)]:
-            letter = _mnemonic(w.text())
+            letter = mnemonic(w.text())
             if letter in menus and w.isVisibleTo(page):
                 clashes.append(f"{tabs.tabText(i)}: {w.text()!r}")
     return clashes
@@ -962,7 +953,7 @@ def alt_letters_taken_twice(window: QMainWindow) -> dict[str, list[str]]:
         if w.isVisibleTo(window)
     ]
     for text in texts:
-        letter = _mnemonic(text)
+        letter = mnemonic(text)
         if letter is not None:
             owners.setdefault(letter, []).append(text)
     return {k: v for k, v in owners.items() if len(v) > 1}
@@ -990,6 +981,6 @@ def test_no_tab_takes_a_menu_bars_alt_letter(qtbot: QtBot, window: MainWindow) -
     """Alt+letter opens a menu of the menu bar; a field, box or button on a tab with the
     same letter made that key do one or the other (Alt+A on the map switched no layer on:
     it opened the Admin menu). In English: tests/ui/test_translations.py."""
-    menus = {_mnemonic(a.text()) for a in window.menuBar().actions()}
+    menus = {mnemonic(a.text()) for a in window.menuBar().actions()}
     assert {"b", "u", "t", "d", "l", "p", "a", "n"} <= menus  # Berkas .. Bantuan
     assert alt_clashes(window) == []

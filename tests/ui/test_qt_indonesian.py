@@ -5,7 +5,6 @@ loads them; file dialogs are Qt's own everywhere, so they speak the interface's 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -25,20 +24,6 @@ from pytestqt.qtbot import QtBot
 from ui.app import application, install_translators
 from ui.translations import FOLDER, compile_all, interface_language, set_interface_language
 from ui.wheel_guard import WheelGuard
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    """The process set up as the window sets it up in Indonesian; undone after the test."""
-    compile_all()  # what the set-up script does (only when a .ts is newer than its .qm)
-    before = interface_language()
-    installed = install_translators(qapp, "id")
-    try:
-        yield installed
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        set_interface_language(qapp, before)
 
 
 def _texts(dialog: QFileDialog) -> dict[str, str]:

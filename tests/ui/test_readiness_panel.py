@@ -34,6 +34,7 @@ from opscenter.readiness.judgements import JudgementValue, set_judgement
 from opscenter.readiness.matrix import readiness
 from opscenter.reference import by_code
 from opscenter.store import Store
+from tests.ui.alt_letters import alt_letter_faults
 from tests.ui.answers import answer_next_question
 from tests.ui.conftest import TinyOperation
 from ui import audit_model, theme
@@ -316,6 +317,22 @@ def test_clearing_a_judgement_lets_the_data_speak_and_undo_puts_it_back(
     with qtbot.waitSignal(panel.write_done):
         panel.undo_stack.undo()
     assert judgements(store) == [(kerinci, posko, "belum", "Posko belum berdiri")]
+
+
+def test_the_judgement_forms_buttons_have_alt_letters_of_their_own(
+    qtbot: QtBot, panel: ReadinessPanel, store: Store, tiny_operation: TinyOperation,
+    aspects: dict[str, int],
+) -> None:  # fmt: skip
+    """Simpan and Batal had no Alt letter beside &Hapus penilaian, &Catatan and &Dasar."""
+    kerinci, posko = tiny_operation.kerinci_id, aspects["posko"]
+    set_judgement(store, OTHER, tiny_operation.operation_id,
+                  JudgementValue(kerinci, posko, "belum", "Posko belum berdiri"))  # fmt: skip
+    panel.reload()
+    qtbot.waitUntil(lambda: text_at(panel, kerinci, posko) == "Belum")
+    dialog = judge(qtbot, panel, kerinci, posko)
+    assert dialog.clear_button is not None and dialog.clear_button.isVisible()
+    assert alt_letter_faults(dialog) == []
+    assert dialog.save_button.shortcut().toString() == "Alt+S"
 
 
 def test_esc_on_a_typed_judgement_asks_first(

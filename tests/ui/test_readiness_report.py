@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from opscenter import clock as operation_clock
 from opscenter.clock import file_name
 from opscenter.sitrep import files
 from opscenter.store import Store
+from tests.ui.alt_letters import alt_letter_faults
 from tests.ui.conftest import NIGHT_BEFORE, FixedClock, TinyOperation
 from ui import actions
 from ui.main_window import MainWindow
@@ -119,6 +120,23 @@ def test_the_excel_type_writes_the_matrix(
     assert "Polres Kerinci" in names and "Polres Bungo" in names
     box = exporter(window).done_box
     assert box is not None and "Matriks kesiapan disimpan ke" in box.text()
+
+
+def test_the_written_boxs_buttons_have_alt_letters_of_their_own(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Buka berkas" and "Tutup" had no Alt letter: Alt+B opens the file, Alt+T closes."""
+    choose(monkeypatch, tmp_path / "kesiapan.xlsx", kind=1)
+    with qtbot.waitSignal(exporter(window).written, timeout=60_000):
+        exporter(window).ask()
+    box = exporter(window).done_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert sorted(b.text() for b in box.buttons()) == ["&Buka berkas", "&Tutup"]
+    assert alt_letter_faults(box) == []
+    # Esc still closes it: Tutup keeps the standard Close button's role.
+    with qtbot.waitSignal(box.finished):
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
 
 
 def test_a_missing_folder_is_one_sentence_and_no_file(

@@ -33,6 +33,7 @@ from opscenter.model import JournalEntry, JournalTxn, Region, RegionBoundary
 from opscenter.roster.errors import RosterError
 from opscenter.store import Store
 from tests.core.test_geo_import import _bad_files, _geojson, _square
+from tests.ui.alt_letters import alt_letter_faults
 from tests.ui.conftest import FixedClock, TinyOperation
 from ui.data_menu import install
 from ui.regions_import import RegionsImportWizard
@@ -114,7 +115,7 @@ def test_the_data_menu_opens_the_wizard_and_a_geojson_imports_as_the_account(
     counts = wizard.preview_page.counts.text()
     assert "2 wilayah dari batas.geojson (kolom kode KODE_WIL, nama NAMOBJ)" in counts
     assert "2 baru, 0 berubah" in counts and "2 wilayah operasi mendapat kode" in counts
-    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Simpan 4 perubahan"
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Simpan 4 perubahan"
     _next_to(qtbot, wizard, wizard.done_page)
     assert "jurnal #" in wizard.done_page.result.text()
     with store.read() as s:
@@ -130,10 +131,28 @@ def test_the_data_menu_opens_the_wizard_and_a_geojson_imports_as_the_account(
     again = _wizard(qtbot, store)
     _to_fields(qtbot, again, tmp_path / "batas.geojson")
     _next_to(qtbot, again, again.preview_page)
-    assert again.button(QWizard.WizardButton.CommitButton).text() == "Selesai tanpa perubahan"
+    assert again.button(QWizard.WizardButton.CommitButton).text() == "&Selesai tanpa perubahan"
     _next_to(qtbot, again, again.done_page)
     assert "Tidak ada yang berubah" in again.done_page.result.text()
     assert _state(store) == before
+
+
+def test_every_button_of_the_regions_wizard_has_an_alt_letter_of_its_own(
+    qtbot: QtBot, indonesian: object, store: Store, tiny_operation: TinyOperation, tmp_path: Path
+) -> None:
+    """Batal, the commit button and the last page's Tutup had no Alt letter; page by page,
+    in Qt's Indonesian words, every button has one and none is given twice (the fields'
+    labels included: n&ama took A, Batal's, so it is na&ma)."""
+    wizard = _wizard(qtbot, store)
+    seen = {"file": alt_letter_faults(wizard)}
+    _to_fields(qtbot, wizard, _jambi_kerinci(tmp_path / "batas.geojson"))
+    seen["fields"] = alt_letter_faults(wizard)
+    _next_to(qtbot, wizard, wizard.preview_page)
+    seen["preview"] = alt_letter_faults(wizard)
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Simpan 4 perubahan"
+    _next_to(qtbot, wizard, wizard.done_page)
+    seen["done"] = alt_letter_faults(wizard)
+    assert seen == {"file": [], "fields": [], "preview": [], "done": []}
 
 
 def _shapefile_zip(path: Path) -> Path:
@@ -167,12 +186,12 @@ def test_where_the_import_is_unsure_the_user_chooses_the_name_field(
     wizard.next()  # nothing chosen: a sentence, no page turned
     assert wizard.currentPage() is page
     assert page.error.text() == "Pilih kolom kode dan kolom nama wilayah."
-    # Alt+O and Alt+A reach the two boxes (no letter of the wizard's buttons).
+    # Alt+O and Alt+M reach the two boxes (no letter of the wizard's buttons: A is Batal's).
     qtbot.waitExposed(wizard)
     wizard.activateWindow()
     QTest.keyClick(page.error, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.code.hasFocus)
-    QTest.keyClick(page.code, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(page.code, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.name.hasFocus)
     page.code.setCurrentText("KODE")
     page.name.setCurrentText("NAMOBJ")
@@ -259,7 +278,7 @@ def test_a_csv_of_codes_the_operation_lacks_changes_nothing(
     _to_fields(qtbot, wizard, path)
     _next_to(qtbot, wizard, wizard.preview_page)
     assert "0 wilayah operasi mendapat kode" in wizard.preview_page.counts.text()
-    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Selesai tanpa perubahan"
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Selesai tanpa perubahan"
     _next_to(qtbot, wizard, wizard.done_page)
     assert _state(store) == before
 

@@ -149,6 +149,34 @@ def test_the_english_plotting_window_gives_no_alt_letter_twice(
     assert alt_letters_taken_twice(plotting) == {}
 
 
+def test_the_english_import_wizard_gives_every_button_its_own_alt_letter(
+    qtbot: QtBot, english: QTranslator, store: Store, tmp_path: Path
+) -> None:
+    """As in Indonesian (tests/ui/test_import_wizard.py): &Cancel beside &Browse…, &File:,
+    &Unit owning the list:, &Import … and &Save rejected rows…; the end's &Close."""
+    from PySide6.QtWidgets import QWizard
+
+    from tests.builders import build_small_operation
+    from tests.core.test_sarpras_import import _split_workbook
+    from tests.ui.alt_letters import alt_letter_faults
+    from tests.ui.test_import_wizard import _sarpras_wizard, _to_page
+
+    build_small_operation(store)
+    wizard = _sarpras_wizard(qtbot, store, _split_workbook(tmp_path / "a.xlsx", letterhead=False))
+    seen = {"file": alt_letter_faults(wizard)}
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    wizard.mapping_page.unit.setCurrentIndex(wizard.mapping_page.unit.findData("pa"))
+    seen["mapping"] = alt_letter_faults(wizard)
+    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "&Cancel"
+    _to_page(qtbot, wizard, wizard.preview_page)
+    seen["preview"] = alt_letter_faults(wizard)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
+    seen["done"] = alt_letter_faults(wizard)
+    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "&Close"
+    assert seen == {"file": [], "mapping": [], "preview": [], "done": []}
+
+
 def test_without_the_translator_the_menus_stay_indonesian(
     window: MainWindow,
 ) -> None:

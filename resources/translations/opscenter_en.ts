@@ -390,77 +390,82 @@
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="225"/>
+        <location filename="../../ui/actions.py" line="226"/>
+        <source>Kejadian: tutup rincian, kembali ke daftar (tidak bila ada isian)</source>
+        <translation>Incidents: close the detail, back to the list (not while something is typed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="231"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="226"/>
+        <location filename="../../ui/actions.py" line="232"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="228"/>
+        <location filename="../../ui/actions.py" line="234"/>
         <source>Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)</source>
         <translation>TPS watch: the Log line records (TPS or post, step, time; g: disturbance)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="233"/>
+        <location filename="../../ui/actions.py" line="239"/>
         <source>Peta (fokus di peta): geser</source>
         <translation>Map (focus on the map): pan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="235"/>
+        <location filename="../../ui/actions.py" line="241"/>
         <source>Peta (fokus di peta): perbesar, perkecil, seluruh wilayah</source>
         <translation>Map (focus on the map): zoom in, zoom out, whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="239"/>
+        <location filename="../../ui/actions.py" line="245"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="243"/>
+        <location filename="../../ui/actions.py" line="249"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="247"/>
+        <location filename="../../ui/actions.py" line="253"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="251"/>
+        <location filename="../../ui/actions.py" line="257"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="255"/>
+        <location filename="../../ui/actions.py" line="261"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="264"/>
+        <location filename="../../ui/actions.py" line="270"/>
         <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
         <translation>Plotting: export the plotting list or the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="267"/>
+        <location filename="../../ui/actions.py" line="273"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="269"/>
+        <location filename="../../ui/actions.py" line="275"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="321"/>
+        <location filename="../../ui/actions.py" line="327"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="345"/>
+        <location filename="../../ui/actions.py" line="351"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2423,72 +2428,72 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="127"/>
+        <location filename="../../ui/incidents_panel.py" line="129"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="140"/>
+        <location filename="../../ui/incidents_panel.py" line="142"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="149"/>
+        <location filename="../../ui/incidents_panel.py" line="151"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="193"/>
+        <location filename="../../ui/incidents_panel.py" line="200"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="194"/>
+        <location filename="../../ui/incidents_panel.py" line="201"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="195"/>
+        <location filename="../../ui/incidents_panel.py" line="202"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="196"/>
+        <location filename="../../ui/incidents_panel.py" line="203"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="197"/>
+        <location filename="../../ui/incidents_panel.py" line="204"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="329"/>
+        <location filename="../../ui/incidents_panel.py" line="336"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="330"/>
+        <location filename="../../ui/incidents_panel.py" line="337"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="331"/>
+        <location filename="../../ui/incidents_panel.py" line="338"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="332"/>
+        <location filename="../../ui/incidents_panel.py" line="339"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="333"/>
+        <location filename="../../ui/incidents_panel.py" line="340"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="407"/>
+        <location filename="../../ui/incidents_panel.py" line="416"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
@@ -3343,7 +3348,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <name>OperationPage</name>
     <message>
         <location filename="../../ui/operation_page.py" line="116"/>
-        <location filename="../../ui/operation_page.py" line="230"/>
+        <location filename="../../ui/operation_page.py" line="231"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
@@ -3362,7 +3367,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <message>
         <location filename="../../ui/operation_page.py" line="121"/>
         <location filename="../../ui/operation_page.py" line="146"/>
-        <location filename="../../ui/operation_page.py" line="231"/>
+        <location filename="../../ui/operation_page.py" line="232"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>

@@ -29,6 +29,7 @@ from opscenter.operations import local_text, stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
 from tests.ui.test_keys import type_and_leave
+from ui import actions
 from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
@@ -841,3 +842,90 @@ def test_the_detail_pane_comes_with_a_chosen_incident_and_a_split_moved_by_hand_
     assert list_part == pytest.approx(1000 / 1880, abs=0.05)
     upper_part = panel.splitter.sizes()[0] / sum(panel.splitter.sizes())
     assert upper_part == pytest.approx(200 / 900, abs=0.05)
+
+
+def test_esc_closes_the_detail_pane_and_leaves_the_focus_on_the_same_row(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """Esc in the list or the pane: no incident chosen, no pane, the list keeps the focus
+    on the row it was on (Down goes on from there; Space chooses it again)."""
+    rows = panel.model.rows()
+    panel.select_incident(rows[2].id)
+    qtbot.waitUntil(panel.detail_area.isVisible)
+    focus(qtbot, panel)
+    chosen: list[object] = []
+    panel.incident_selected.connect(chosen.append)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    assert not panel.detail_area.isVisible()
+    assert panel.selected_incident() is None and panel.detail.incident is None
+    assert chosen == [None]
+    assert panel.view.hasFocus() and panel.view.currentIndex().row() == 2
+    qtbot.keyClick(panel.view, Qt.Key.Key_Space)
+    assert panel.selected_incident() == rows[2] and panel.detail_area.isVisible()
+
+    # From the pane: its status button has the focus.
+    panel.detail.status_apply.setFocus()
+    qtbot.keyClick(panel.detail.status_apply, Qt.Key.Key_Escape)
+    assert not panel.detail_area.isVisible()
+    assert panel.view.hasFocus() and panel.view.currentIndex().row() == 2
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.selected_incident() == rows[3] and panel.detail_area.isVisible()
+
+    # Nothing chosen: Esc is nobody's (the list stays as it is); from the search box, the
+    # pane stays.
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    assert panel.selected_incident() is None and panel.view.currentIndex().row() == 3
+    panel.select_incident(rows[0].id)
+    panel.search.setFocus()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible()
+    # The shortcut list (Bantuan > Pintasan keyboard) names the key.
+    keys = {label: keys for _menu, label, keys in actions.shortcut_rows()}
+    assert keys["Kejadian: tutup rincian, kembali ke daftar (tidak bila ada isian)"] == "Esc"
+
+
+def test_esc_leaves_an_open_box_and_unsaved_input_to_the_pane(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """Esc closes an open status list, not the pane; with a follow-up typed, a point typed
+    or units ticked and not saved, Esc closes nothing and what was typed stays."""
+    target = panel.model.rows()[0]
+    panel.select_incident(target.id)
+    detail = panel.detail
+    focus(qtbot, panel)
+    box = detail.status_box
+    box.setFocus()
+    box.showPopup()
+    popup = box.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert panel.detail_area.isVisible() and panel.selected_incident() == target
+
+    panel.focus_follow_up()
+    qtbot.keyClicks(detail.follow_text, "Massa mulai bubar")
+    qtbot.keyClick(detail.follow_text, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible() and detail.follow_text.hasFocus()
+    assert detail.follow_text.text() == "Massa mulai bubar"
+    detail.follow_text.clear()
+
+    detail.point_toggle.setChecked(True)
+    qtbot.keyClicks(detail.point_latitude, "-1,6")
+    qtbot.keyClick(detail.point_latitude, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible() and detail.point_latitude.text() == "-1,6"
+    detail.point_toggle.setChecked(False)
+
+    detail.units_toggle.setChecked(True)
+    units = detail.units.view
+    units.setFocus()
+    units.setCurrentIndex(units.model().index(0, 0))
+    qtbot.keyClick(units, Qt.Key.Key_Space)  # ticks (or unticks) the first unit
+    ticked = set(detail.units.checked_ids())
+    assert ticked != set(target.unit_ids)
+    qtbot.keyClick(units, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible() and set(detail.units.checked_ids()) == ticked
+
+    qtbot.keyClick(units, Qt.Key.Key_Space)  # as saved again: nothing held back any more
+    qtbot.keyClick(units, Qt.Key.Key_Escape)
+    assert not panel.detail_area.isVisible() and panel.view.hasFocus()

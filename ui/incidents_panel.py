@@ -172,7 +172,6 @@ class IncidentsPanel(IncidentListLayout):
         # Units are shown in the detail pane; the list keeps its width for the title.
         self.hidden_columns: set[Column] = {Column.UNITS}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        follow_font(self.view, self.fit_columns)  # now, and at each text size step
         self.view.viewport().installEventFilter(self)
         # The chosen incident is the current row while it is selected: Esc unselects it and
         # leaves the current row where it was (``close_detail``); a click or Space chooses it
@@ -234,6 +233,8 @@ class IncidentsPanel(IncidentListLayout):
         self.detail_area.hide()
         self.upper.addWidget(self.detail_area)
         self.upper.setChildrenCollapsible(False)
+        # The widths depend on the pane's place (``_fit_to_width``): fitted once it is there.
+        follow_font(self.view, self.fit_columns)  # now, and at each text size step
         self.upper.installEventFilter(self)
         self.upper.setStretchFactor(0, 3)
         self.upper.setStretchFactor(1, 2)

@@ -2443,57 +2443,57 @@ ups</translation>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="200"/>
+        <location filename="../../ui/incidents_panel.py" line="199"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="201"/>
+        <location filename="../../ui/incidents_panel.py" line="200"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="202"/>
+        <location filename="../../ui/incidents_panel.py" line="201"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="203"/>
+        <location filename="../../ui/incidents_panel.py" line="202"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="204"/>
+        <location filename="../../ui/incidents_panel.py" line="203"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="336"/>
+        <location filename="../../ui/incidents_panel.py" line="337"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="337"/>
+        <location filename="../../ui/incidents_panel.py" line="338"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="338"/>
+        <location filename="../../ui/incidents_panel.py" line="339"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="339"/>
+        <location filename="../../ui/incidents_panel.py" line="340"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="340"/>
+        <location filename="../../ui/incidents_panel.py" line="341"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="416"/>
+        <location filename="../../ui/incidents_panel.py" line="417"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>

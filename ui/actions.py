@@ -223,6 +223,12 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Actions", "Formulir: simpan"), ("Enter", "Ctrl+Enter")),
     (QT_TRANSLATE_NOOP("Actions", "Formulir: pindah isian"), ("Tab", "Shift+Tab")),
     (QT_TRANSLATE_NOOP("Actions", "Daftar satuan di formulir: centang"), ("Space",)),
+    (
+        QT_TRANSLATE_NOOP(
+            "Actions", "Kejadian: tutup rincian, kembali ke daftar (tidak bila ada isian)"
+        ),
+        ("Esc",),
+    ),
     (QT_TRANSLATE_NOOP("Actions", "Perencanaan: hapus perubahan TPS terpilih"), ("Del",)),
     (QT_TRANSLATE_NOOP("Actions", "Kesiapan: nilai sel terpilih (juga F2)"), ("Enter",)),
     (

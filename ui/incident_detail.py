@@ -302,6 +302,16 @@ class IncidentDetail(QFrame):
             bool(self.follow_text.text().strip()) or self._point_typed()
         )
 
+    def _units_ticked(self) -> bool:
+        """Whether the open units editor holds other units than the incident's."""
+        if self._row is None or not self.units.isVisible():
+            return False
+        return set(self.units.checked_ids()) != set(self._row.unit_ids)
+
+    def holds_input(self) -> bool:
+        """Input not saved: what ``is_dirty`` asks about, and units ticked (Esc spares it)."""
+        return self.is_dirty() or self._units_ticked()
+
     def save_input(self) -> bool:
         if self._point_typed():
             self._save_point()

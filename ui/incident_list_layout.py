@@ -14,7 +14,9 @@ timeline keeps ``LEAST_LANES`` lanes, more where the timeline has all its lanes
 The detail pane shows only while an incident is chosen: with nothing chosen the list has
 the whole width, and at 1920 px every demo title whole. Chosen, the pane beside the list
 gets a quarter of the width, more only where the list has its titles whole
-(``share_width``). A split the operator drags stays theirs (``ui.screen_fit.SharedSplit``).
+(``share_width``); the list then keeps a third of its own width for the titles, the columns
+whose facts the pane repeats giving way first (``_fit_to_width``). A split the operator drags
+stays theirs (``ui.screen_fit.SharedSplit``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ LIST_ROWS = 10
 LEAST_LANES = 3
 # The detail pane beside the list takes at least this part of the width (``share_width``).
 DETAIL_SHARE = 4
+# With the pane beside it, the list's title keeps at least this part of the list's width
+# (``_fit_to_width``): with 24 characters only, the walk at 1920 px found the title cut to
+# 220 px while the type, the region and the casualties kept theirs.
+TITLE_SHARE = 3
 # Rows as the wall's and the heat map's, 1.5 lines: at 1.8 a 768 px laptop showed 4 rows.
 ROW_LINES = 1.5
 # The widest time the list shows (``local_time``): two-digit day and hour, the longest zone.
@@ -160,10 +166,14 @@ class IncidentListLayout(QWidget):
     def _fit_to_width(self) -> None:
         """A narrow list (a laptop's screen, a tile of the wall) drops its least needed
         columns, in ``NARROW_DROPS`` order, until the incident's title has about 24
-        characters; a wider one takes them back. ``hidden_columns`` stay hidden. Only the
-        columns whose state changes are touched."""
+        characters, and a third of the list while the detail pane is beside it (the pane
+        shows the chosen incident's number, type, casualties and follow-ups); a wider one
+        takes them back. ``hidden_columns`` stay hidden. Only the columns whose state
+        changes are touched."""
         view = self.view
         least = 24 * view.fontMetrics().averageCharWidth()
+        if self._side_by_side and not self.detail_area.isHidden():
+            least = max(least, view.viewport().width() // TITLE_SHARE)
         hide = set(self.hidden_columns) | narrow_drops(
             view.viewport().width(),
             self._widths,

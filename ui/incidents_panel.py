@@ -20,8 +20,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -170,9 +172,13 @@ class IncidentsPanel(IncidentListLayout):
         # Units are shown in the detail pane; the list keeps its width for the title.
         self.hidden_columns: set[Column] = {Column.UNITS}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        follow_font(self.view, self.fit_columns)  # now, and at each text size step
         self.view.viewport().installEventFilter(self)
-        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        # The chosen incident is the current row while it is selected: Esc unselects it and
+        # leaves the current row where it was (``close_detail``); a click or Space chooses it
+        # again without moving the current row, so the selection is followed as well.
+        choice = self.view.selectionModel()
+        choice.currentRowChanged.connect(self._choice_changed)
+        choice.selectionChanged.connect(self._choice_changed)
 
         self.detail = IncidentDetail(self)
         # The wall has no one to select an incident: the list takes the whole width there.
@@ -227,6 +233,8 @@ class IncidentsPanel(IncidentListLayout):
         self.detail_area.hide()
         self.upper.addWidget(self.detail_area)
         self.upper.setChildrenCollapsible(False)
+        # The widths depend on the pane's place (``_fit_to_width``): fitted once it is there.
+        follow_font(self.view, self.fit_columns)  # now, and at each text size step
         self.upper.installEventFilter(self)
         self.upper.setStretchFactor(0, 3)
         self.upper.setStretchFactor(1, 2)
@@ -357,6 +365,8 @@ class IncidentsPanel(IncidentListLayout):
 
     def _loaded(self, rows: list[IncidentRow]) -> None:
         selected = self._selected_id
+        # A reset forgets the selection without a signal: chosen again below, and shown anew.
+        self._selected_id = None
         self.model.set_rows(rows)
         self.timeline.set_rows(self.model.rows())
         self._refit_region()
@@ -410,13 +420,50 @@ class IncidentsPanel(IncidentListLayout):
 
     # -- selection ------------------------------------------------------------------------------
 
-    def _current_changed(self, current: object, _previous: object) -> None:
-        index = self.proxy.mapToSource(self.view.currentIndex())
-        row = self.model.row(index.row()) if index.isValid() else None
-        self._selected_id = row.id if row else None
-        self.timeline.select(self._selected_id)
+    def _chosen_row(self) -> IncidentRow | None:
+        """The current row's incident while that row is selected (after Esc it is not)."""
+        current = self.view.currentIndex()
+        if not current.isValid() or not self.view.selectionModel().isSelected(current):
+            return None
+        return self.model.row(self.proxy.mapToSource(current).row())
+
+    def _choice_changed(self, *_args: object) -> None:
+        """Another incident chosen, or none (a click brings both signals: shown once)."""
+        row = self._chosen_row()
+        chosen = row.id if row is not None else None
+        if chosen == self._selected_id:
+            return
+        self._selected_id = chosen
+        self.timeline.select(chosen)
         self._show_detail(row)
         self.incident_selected.emit(row)
+
+    def close_detail(self) -> bool:
+        """Esc: no incident chosen, so no detail pane, and the focus on the list at the same
+        row (Down goes on from there, Space chooses it again). Not while the pane holds
+        input not saved (the follow-up or point typed, units ticked): Esc is left to it.
+        Whether it closed."""
+        if self._selected_id is None or self.detail.holds_input():
+            return False
+        # The focus first: out of a pane about to hide, Qt would pass it on by itself, and
+        # the list taking it so chose its current row again.
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.selectionModel().clearSelection()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Reached only by an Esc the focused widget left alone: an open list of a box or an
+        # editor keeps its own. From the filters or the timeline it closes nothing.
+        focus = QApplication.focusWidget()
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and focus is not None
+            and (focus is self.view or self.detail_area.isAncestorOf(focus))
+            and self.close_detail()
+        ):
+            return
+        super().keyPressEvent(event)
 
     def _show_detail(self, row: IncidentRow | None) -> None:
         """The chosen incident in the detail pane; nothing chosen, no pane: the list takes

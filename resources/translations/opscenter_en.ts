@@ -390,77 +390,82 @@
         <translation>Units list in a form: tick</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="226"/>
+        <location filename="../../ui/actions.py" line="227"/>
+        <source>Kejadian: tutup rincian, kembali ke daftar (tidak bila ada isian)</source>
+        <translation>Incidents: close the detail, back to the list (not while something is typed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="232"/>
         <source>Perencanaan: hapus perubahan TPS terpilih</source>
         <translation>Planning: remove the selected TPS change</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="227"/>
+        <location filename="../../ui/actions.py" line="233"/>
         <source>Kesiapan: nilai sel terpilih (juga F2)</source>
         <translation>Readiness: judge the selected cell (also F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="229"/>
+        <location filename="../../ui/actions.py" line="235"/>
         <source>Pantau TPS: catat baris Catat (TPS atau pos, langkah, jam; g: gangguan)</source>
         <translation>TPS watch: the Log line records (TPS or post, step, time; g: disturbance)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="234"/>
+        <location filename="../../ui/actions.py" line="240"/>
         <source>Peta (fokus di peta): geser</source>
         <translation>Map (focus on the map): pan</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="236"/>
+        <location filename="../../ui/actions.py" line="242"/>
         <source>Peta (fokus di peta): perbesar, perkecil, seluruh wilayah</source>
         <translation>Map (focus on the map): zoom in, zoom out, whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="240"/>
+        <location filename="../../ui/actions.py" line="246"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="244"/>
+        <location filename="../../ui/actions.py" line="250"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="248"/>
+        <location filename="../../ui/actions.py" line="254"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="252"/>
+        <location filename="../../ui/actions.py" line="258"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="256"/>
+        <location filename="../../ui/actions.py" line="262"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="265"/>
+        <location filename="../../ui/actions.py" line="271"/>
         <source>Plotting: ekspor daftar plotting, surat penugasan</source>
         <translation>Plotting: export the plotting list, the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="268"/>
+        <location filename="../../ui/actions.py" line="274"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="270"/>
+        <location filename="../../ui/actions.py" line="276"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="322"/>
+        <location filename="../../ui/actions.py" line="328"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="346"/>
+        <location filename="../../ui/actions.py" line="352"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2423,72 +2428,72 @@ ups</translation>
 <context>
     <name>IncidentsPanel</name>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="127"/>
+        <location filename="../../ui/incidents_panel.py" line="129"/>
         <source>Cari judul, uraian, lokasi… (Ctrl+F)</source>
         <translation>Search title, text, location… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="140"/>
+        <location filename="../../ui/incidents_panel.py" line="142"/>
         <source>+ Catat kejadian (Ctrl+N)</source>
         <translation>+ Log incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="149"/>
+        <location filename="../../ui/incidents_panel.py" line="151"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="193"/>
+        <location filename="../../ui/incidents_panel.py" line="199"/>
         <source>Tahapan</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="194"/>
+        <location filename="../../ui/incidents_panel.py" line="200"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="195"/>
+        <location filename="../../ui/incidents_panel.py" line="201"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="196"/>
+        <location filename="../../ui/incidents_panel.py" line="202"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="197"/>
+        <location filename="../../ui/incidents_panel.py" line="203"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="329"/>
+        <location filename="../../ui/incidents_panel.py" line="337"/>
         <source>Semua tahapan</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="330"/>
+        <location filename="../../ui/incidents_panel.py" line="338"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="331"/>
+        <location filename="../../ui/incidents_panel.py" line="339"/>
         <source>Semua jenis</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="332"/>
+        <location filename="../../ui/incidents_panel.py" line="340"/>
         <source>Semua tingkat</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="333"/>
+        <location filename="../../ui/incidents_panel.py" line="341"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_panel.py" line="407"/>
+        <location filename="../../ui/incidents_panel.py" line="417"/>
         <source>{n} kejadian · {o} belum selesai</source>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>

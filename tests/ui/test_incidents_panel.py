@@ -29,6 +29,7 @@ from opscenter.operations import local_text, stage_by_code
 from opscenter.store import Store, open_store
 from tests.ui.answers import answer_next_question
 from tests.ui.test_keys import type_and_leave
+from ui import actions
 from ui.choice_combo import chosen
 from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
@@ -570,16 +571,17 @@ def test_a_narrow_list_drops_columns_for_the_title_and_takes_them_back(
     qtbot: QtBot, panel: IncidentsPanel
 ) -> None:
     """On a laptop's 1366 px (or a wall tile) the list keeps about 24 characters of each
-    incident's title by leaving out, in order, the follow-up count, the number, the type and
-    the casualties; widened again, it shows them all. Columns left out on purpose stay out."""
+    incident's title, and a third of the list beside the detail pane, by leaving out, in
+    order, the follow-up count, the number, the type and the casualties; widened again, it
+    shows them all. Columns left out on purpose stay out."""
     view = panel.view
-    title_room = 24 * view.fontMetrics().averageCharWidth()
     everything = [c for c in Column if c is not Column.UNITS]
     assert all(not view.isColumnHidden(c) for c in everything)  # 1920 px: room for all
 
     panel.select_incident(panel.model.rows()[0].id)  # the detail pane, shown for it,
     panel.upper.setSizes([900, 1020])  # pulled wide: a narrow list
     qtbot.waitUntil(lambda: view.isColumnHidden(Column.FOLLOW_UPS))
+    title_room = max(24 * view.fontMetrics().averageCharWidth(), view.viewport().width() // 3)
     qtbot.waitUntil(lambda: view.horizontalHeader().sectionSize(Column.TITLE) >= title_room)
     # Dropped in order, and no more than needed: the last one back would starve the title.
     dropped = [c for c in NARROW_DROPS if view.isColumnHidden(c)]
@@ -841,3 +843,123 @@ def test_the_detail_pane_comes_with_a_chosen_incident_and_a_split_moved_by_hand_
     assert list_part == pytest.approx(1000 / 1880, abs=0.05)
     upper_part = panel.splitter.sizes()[0] / sum(panel.splitter.sizes())
     assert upper_part == pytest.approx(200 / 900, abs=0.05)
+
+
+def title_width(panel: IncidentsPanel) -> int:
+    return panel.view.horizontalHeader().sectionSize(Column.TITLE)
+
+
+@pytest.mark.usefixtures("app_look")  # the users' type: the widths are measured from it
+@pytest.mark.parametrize("width", [1366, 1920])
+def test_the_title_keeps_its_room_when_the_detail_pane_opens(
+    qtbot: QtBot, panel: IncidentsPanel, width: int
+) -> None:
+    """The walk: choosing an incident opened the pane beside the list and the title column
+    went down to about 220 px, while the type, the region and the casualties kept their
+    widths. Beside the pane the title keeps a third of the list, and no smaller a part of it
+    than without the pane: the columns whose facts the pane repeats give way first. At 1366 px
+    the list's type a step smaller, as a desktop's narrower type is."""
+    view = panel.view
+    if width == 1366:
+        font = view.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        view.setFont(font)  # the widths are measured again (``follow_font``)
+    panel.resize(width, 700)
+    qtbot.waitUntil(lambda: view.viewport().width() > width - 100)
+    share = title_width(panel) / view.viewport().width()
+    panel.select_incident(panel.model.rows()[0].id)
+    qtbot.waitUntil(panel.detail_area.isVisible)
+    qtbot.waitUntil(lambda: view.viewport().width() < width - 300)  # the pane took its part
+    QApplication.processEvents()
+    assert title_width(panel) >= view.viewport().width() // 3
+    assert title_width(panel) >= share * view.viewport().width()
+    shown = [c for c in Column if not view.isColumnHidden(c)]
+    assert Column.REGION in shown and Column.SEVERITY in shown and Column.STATUS in shown
+    assert all(title_width(panel) >= view.horizontalHeader().sectionSize(c) for c in shown)
+
+
+def test_esc_closes_the_detail_pane_and_leaves_the_focus_on_the_same_row(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """Esc in the list or the pane: no incident chosen, no pane, the list keeps the focus
+    on the row it was on (Down goes on from there; Space chooses it again)."""
+    rows = panel.model.rows()
+    panel.select_incident(rows[2].id)
+    qtbot.waitUntil(panel.detail_area.isVisible)
+    focus(qtbot, panel)
+    chosen: list[object] = []
+    panel.incident_selected.connect(chosen.append)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    assert not panel.detail_area.isVisible()
+    assert panel.selected_incident() is None and panel.detail.incident is None
+    assert chosen == [None]
+    assert panel.view.hasFocus() and panel.view.currentIndex().row() == 2
+    qtbot.keyClick(panel.view, Qt.Key.Key_Space)
+    assert panel.selected_incident() == rows[2] and panel.detail_area.isVisible()
+
+    # From the pane: its status button has the focus.
+    panel.detail.status_apply.setFocus()
+    qtbot.keyClick(panel.detail.status_apply, Qt.Key.Key_Escape)
+    assert not panel.detail_area.isVisible()
+    assert panel.view.hasFocus() and panel.view.currentIndex().row() == 2
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.selected_incident() == rows[3] and panel.detail_area.isVisible()
+
+    # Nothing chosen: Esc is nobody's (the list stays as it is); from the search box, the
+    # pane stays.
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    assert panel.selected_incident() is None and panel.view.currentIndex().row() == 3
+    panel.select_incident(rows[0].id)
+    panel.search.setFocus()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible()
+    # The shortcut list (Bantuan > Pintasan keyboard) names the key.
+    keys = {label: keys for _menu, label, keys in actions.shortcut_rows()}
+    assert keys["Kejadian: tutup rincian, kembali ke daftar (tidak bila ada isian)"] == "Esc"
+
+
+def test_esc_leaves_an_open_box_and_unsaved_input_to_the_pane(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """Esc closes an open status list, not the pane; with a follow-up typed, a point typed
+    or units ticked and not saved, Esc closes nothing and what was typed stays."""
+    target = panel.model.rows()[0]
+    panel.select_incident(target.id)
+    detail = panel.detail
+    focus(qtbot, panel)
+    box = detail.status_box
+    box.setFocus()
+    box.showPopup()
+    popup = box.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert panel.detail_area.isVisible() and panel.selected_incident() == target
+
+    panel.focus_follow_up()
+    qtbot.keyClicks(detail.follow_text, "Massa mulai bubar")
+    qtbot.keyClick(detail.follow_text, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible() and detail.follow_text.hasFocus()
+    assert detail.follow_text.text() == "Massa mulai bubar"
+    detail.follow_text.clear()
+
+    detail.point_toggle.setChecked(True)
+    qtbot.keyClicks(detail.point_latitude, "-1,6")
+    qtbot.keyClick(detail.point_latitude, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible() and detail.point_latitude.text() == "-1,6"
+    detail.point_toggle.setChecked(False)
+
+    detail.units_toggle.setChecked(True)
+    units = detail.units.view
+    units.setFocus()
+    units.setCurrentIndex(units.model().index(0, 0))
+    qtbot.keyClick(units, Qt.Key.Key_Space)  # ticks (or unticks) the first unit
+    ticked = set(detail.units.checked_ids())
+    assert ticked != set(target.unit_ids)
+    qtbot.keyClick(units, Qt.Key.Key_Escape)
+    assert panel.detail_area.isVisible() and set(detail.units.checked_ids()) == ticked
+
+    qtbot.keyClick(units, Qt.Key.Key_Space)  # as saved again: nothing held back any more
+    qtbot.keyClick(units, Qt.Key.Key_Escape)
+    assert not panel.detail_area.isVisible() and panel.view.hasFocus()

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from opscenter import messages
@@ -35,6 +36,26 @@ def sentence_for(error: BaseException, lang: str | None = None) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException, lang: str | None = None) -> None:
     QMessageBox.critical(parent, _tr("OpsCenter"), sentence_for(error, lang))
+
+
+def refusal_box(
+    parent: QWidget, title: str, sentence: str, again: Callable[[], object] | None = None
+) -> QMessageBox:
+    """A refused write said in a box that does not block, deleted when closed. With
+    ``again`` (a stale refusal, the operator's change still in hand), "Terapkan lagi"
+    applies it on top of what the other person saved and "Batal" leaves it; else OK."""
+    buttons = QMessageBox.StandardButton.Ok
+    if again is not None:
+        buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
+    box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, buttons, parent)
+    if again is not None:
+        retry = box.button(QMessageBox.StandardButton.Retry)
+        retry.setText(_tr("&Terapkan lagi"))
+        retry.clicked.connect(again)
+        box.button(QMessageBox.StandardButton.Cancel).setText(_tr("B&atal"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 class GuiExceptHook:

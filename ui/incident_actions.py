@@ -21,9 +21,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-
 from opscenter import incident_choices, incidents
 from opscenter.drafts import Draft, draft_key
 from opscenter.errors import OpsError, StaleEdit
@@ -32,6 +29,7 @@ from opscenter.incident_log import IncidentRow
 from opscenter.incidents import IncidentDraft
 from opscenter.messages import describe
 from ui.confirm import confirm
+from ui.error_dialog import refusal_box
 from ui.incident_form import IncidentForm
 from ui.pending import WriteCommand
 from ui.translations import translator
@@ -65,19 +63,9 @@ class IncidentActions:
         if not isinstance(exc, StaleEdit):
             return
         self._refresh_ids([incident_id])
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("Perubahan tidak disimpan"),
-            self.panel.last_error or "",
-            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
-            self.panel,
+        self.panel.error_box = refusal_box(
+            self.panel, _tr("Perubahan tidak disimpan"), self.panel.last_error or "", again
         )
-        box.button(QMessageBox.StandardButton.Retry).setText(_tr("Terapkan lagi"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(_tr("Batal"))
-        box.button(QMessageBox.StandardButton.Retry).clicked.connect(again)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.panel.error_box = box
 
     def _refresh_ids(self, ids: Sequence[int]) -> None:
         """After an edit in this panel: show it at once; the change feed's report of it is

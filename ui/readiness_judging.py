@@ -26,7 +26,7 @@ from opscenter.readiness.judgements import (
 from opscenter.readiness.matrix import Cell, Readiness
 from ui.actions import close_keys
 from ui.desk import Desk
-from ui.error_dialog import sentence_for
+from ui.error_dialog import refusal_box, sentence_for
 from ui.pending import PendingWrite, SavedCommand
 from ui.readiness_dialog import ReadinessDialog
 from ui.readiness_model import ReadinessModel
@@ -203,13 +203,4 @@ class CellJudging:
         """The sentence in a box that does not block."""
         sentence = self._sentence(error)
         self.last_error = sentence
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("Penilaian tidak disimpan"),
-            sentence,
-            QMessageBox.StandardButton.Ok,
-            self._parent,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.error_box = box
+        self.error_box = refusal_box(self._parent, _tr("Penilaian tidak disimpan"), sentence)

@@ -18,12 +18,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from opscenter import journal, messages, units
 from opscenter.board import UnitRow, reload_units, with_figures
 from opscenter.errors import OpsError, StaleEdit
 from ui.actions import close_keys
+from ui.error_dialog import refusal_box
 from ui.pending import SavedCommand
 from ui.translations import translator
 from ui.unit_status_dialog import UnitStatusDialog
@@ -265,21 +266,10 @@ class StatusActions:
         stale_id = unit_id if isinstance(error, StaleEdit) else None
         if stale_id is not None:
             self.board.refresh_units({stale_id})
-        offer = retry if stale_id is not None else None
-        buttons = QMessageBox.StandardButton.Ok
-        if offer is not None:
-            buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, _tr("Status tidak disimpan"), sentence, buttons, self.board
+        again = None
+        if stale_id is not None and retry is not None:
+            status_id, reason = retry
+            again = functools.partial(self.set_unit_status, stale_id, status_id, reason)
+        self.board.error_box = refusal_box(
+            self.board, _tr("Status tidak disimpan"), sentence, again
         )
-        if stale_id is not None and offer is not None:
-            again = box.button(QMessageBox.StandardButton.Retry)
-            again.setText(_tr("Terapkan lagi"))
-            box.button(QMessageBox.StandardButton.Cancel).setText(_tr("Batal"))
-            status_id, reason = offer
-            again.clicked.connect(
-                functools.partial(self.set_unit_status, stale_id, status_id, reason)
-            )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.board.error_box = box

@@ -1528,14 +1528,24 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/error_dialog.py" line="29"/>
+        <location filename="../../ui/error_dialog.py" line="30"/>
         <source>Terjadi kesalahan yang tidak terduga. Rinciannya sudah dicatat di log; bila terulang, mulai ulang OpsCenter dan laporkan ke admin.</source>
         <translation>An unexpected error occurred. The details have been written to the log; if it happens again, restart OpsCenter and report it to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_dialog.py" line="36"/>
+        <location filename="../../ui/error_dialog.py" line="37"/>
         <source>OpsCenter</source>
         <translation>OpsCenter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_dialog.py" line="52"/>
+        <source>&amp;Terapkan lagi</source>
+        <translation>&amp;Re-apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_dialog.py" line="54"/>
+        <source>B&amp;atal</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>
@@ -2498,47 +2508,37 @@ ups</translation>
         <translation>Incidents: {n} · open: {o}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="69"/>
+        <location filename="../../ui/incident_actions.py" line="66"/>
         <source>Perubahan tidak disimpan</source>
         <translation>Change not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="74"/>
-        <source>Terapkan lagi</source>
-        <translation>Re-apply</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_actions.py" line="75"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident_actions.py" line="238"/>
+        <location filename="../../ui/incident_actions.py" line="226"/>
         <source>Status {n} menjadi {s}</source>
         <translation>Status of {n} set to {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="267"/>
+        <location filename="../../ui/incident_actions.py" line="255"/>
         <source>Satuan penanganan {n}</source>
         <translation>Responding units of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="306"/>
+        <location filename="../../ui/incident_actions.py" line="294"/>
         <source>Titik {n}</source>
         <translation>Point {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="160"/>
+        <location filename="../../ui/incident_actions.py" line="148"/>
         <source>Tutup kejadian {severity}</source>
         <translation>Close a {severity} incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="161"/>
+        <location filename="../../ui/incident_actions.py" line="149"/>
         <source>Kejadian {code} ({severity}) “{title}” menjadi {status}: keluar dari kejadian terbuka di papan, ringkasan dan layar dinding.</source>
         <translation>Incident {code} ({severity}) “{title}” becomes {status}: it leaves the open incidents on the board, the summary and the video wall.</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_actions.py" line="165"/>
+        <location filename="../../ui/incident_actions.py" line="153"/>
         <source>&amp;Tutup kejadian</source>
         <translation>&amp;Close incident</translation>
     </message>
@@ -4309,7 +4309,7 @@ source</translation>
     <message>
         <location filename="../../ui/plotting_window.py" line="195"/>
         <source>P&amp;ecah pos…</source>
-        <translation>Spl&amp;it a post…</translation>
+        <translation>S&amp;plit a post…</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_window.py" line="196"/>
@@ -5663,7 +5663,7 @@ aspects</translation>
         <translation>The matrix was read again: check the new judgement, then judge again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/readiness_judging.py" line="207"/>
+        <location filename="../../ui/readiness_judging.py" line="205"/>
         <source>Penilaian tidak disimpan</source>
         <translation>Judgement not saved</translation>
     </message>
@@ -6755,7 +6755,7 @@ out</translation>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="55"/>
+        <location filename="../../ui/unit_status_action.py" line="56"/>
         <source>Ubah status {unit}</source>
         <translation>Change status of {unit}</translation>
     </message>
@@ -6862,29 +6862,19 @@ out</translation>
         <translation>View: list</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="115"/>
+        <location filename="../../ui/unit_status_action.py" line="116"/>
         <source>Pilih satu satuan dulu, lalu tekan F2.</source>
         <translation>Select a unit first, then press F2.</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="176"/>
+        <location filename="../../ui/unit_status_action.py" line="177"/>
         <source>Menyimpan status {unit}…</source>
         <translation>Saving the status of {unit}…</translation>
     </message>
     <message>
-        <location filename="../../ui/unit_status_action.py" line="272"/>
+        <location filename="../../ui/unit_status_action.py" line="273"/>
         <source>Status tidak disimpan</source>
         <translation>Status not saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unit_status_action.py" line="276"/>
-        <source>Terapkan lagi</source>
-        <translation>Re-apply</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unit_status_action.py" line="277"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from opscenter.live import JournalFollower
 from opscenter.model import FollowUp, Incident, IncidentStatus
 from opscenter.operations import local_text, stage_by_code
 from opscenter.store import Store, open_store
+from tests.ui.alt_letters import alt_letter_faults
 from tests.ui.answers import answer_next_question
 from tests.ui.test_keys import type_and_leave
 from ui import actions
@@ -338,7 +339,8 @@ def test_a_stale_status_change_offers_to_reapply(
     assert panel.last_error is not None
     assert "op.lain" in panel.last_error
     again = panel.error_box.button(QMessageBox.StandardButton.Retry)
-    assert again.text() == "Terapkan lagi"
+    assert again.text() == "&Terapkan lagi"
+    assert alt_letter_faults(panel.error_box) == []  # Alt+T, Alt+A
     with qtbot.waitSignal(panel.writes.write_done) as saved:
         again.click()  # re-applied on the fresh version
     assert saved.args == [True]

@@ -22,6 +22,7 @@ from opscenter.model import JournalEntry, JournalTxn, Personnel, Rank, Unit
 from opscenter.reference import by_code
 from opscenter.store import Store, open_store
 from tests.builders import ADMIN, Small, build_small_operation
+from tests.ui.alt_letters import alt_letter_faults
 from tests.ui.conftest import FixedClock, drawn
 from ui.desk import Desk
 from ui.units_board import UnitsBoard
@@ -254,7 +255,8 @@ def test_a_stale_edit_shows_who_changed_it_and_rereads_the_row(
     # Reload and re-apply: the box offers the operator's change again, on the fresh version.
     again = board.error_box.button(QMessageBox.StandardButton.Retry)
     assert again is not None
-    assert again.text() == "Terapkan lagi"
+    assert again.text() == "&Terapkan lagi"
+    assert alt_letter_faults(board.error_box) == []  # Alt+T, Alt+A
     with qtbot.waitSignal(board.write_done):
         again.click()
     assert db_status(store, pa)[0] == small.statuses["tidak-siap"]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter
 
 from opscenter.incident_choices import Choice, Choices
 from opscenter.roster.reference_data import place_key
+from ui.place_names import short_region
 from ui.table_model import AnyIndex
 from ui.translations import translator
 
@@ -88,11 +89,6 @@ def search_key(text: str) -> str:
     key = re.sub(r"[^\w]+", " ", key)
     key = re.sub(r"\b0+(?=\d)", "", key)
     return " ".join(key.split())
-
-
-def short_region(name: str) -> str:
-    """ "Kabupaten Kerinci" as the incidents list shows it: "Kab. Kerinci"."""
-    return name.replace("Kabupaten ", "Kab. ")
 
 
 class _Matches(QSortFilterProxyModel):

@@ -40,6 +40,7 @@ from opscenter.operations import DEFAULT_TIMEZONE, zone_label
 from ui import theme
 from ui.date_axis import LocalDateAxis
 from ui.incidents_model import local_time
+from ui.place_names import short_region
 from ui.screen_fit import FlowLayout, pair
 from ui.text_size import follow_font
 from ui.translations import translator
@@ -70,7 +71,7 @@ def marker_size(severity_rank: int) -> float:
 
 def short_label(name: str) -> str:
     """A lane label that fits the axis: "Kab. Tanjung Jabung Timur", "Hoaks / ujaran kebe…"."""
-    name = name.replace("Kabupaten ", "Kab. ")
+    name = short_region(name)
     return name if len(name) <= LANE_LABEL_CHARS else name[: LANE_LABEL_CHARS - 1] + "…"
 
 

@@ -22,6 +22,7 @@ from opscenter.incident_log import FollowUpRow, IncidentRow
 from opscenter.operations import DEFAULT_TIMEZONE, local_text
 from ui import theme
 from ui.keyed_rows import runs as _runs
+from ui.place_names import short_kecamatan, short_region
 from ui.table_model import PAINT_ROLES, AnyIndex, TableModel, painted
 from ui.table_model import SORT_ROLE as SORT_ROLE
 from ui.translations import translator
@@ -80,9 +81,9 @@ def region_text(row: IncidentRow) -> str:
 
 
 def region_label(area_name: str, region_name: str) -> str:
-    area = area_name.replace("Kabupaten ", "Kab. ")
+    area = short_region(area_name)
     if region_name and region_name != area_name:
-        return f"{area} · {region_name.removeprefix('Kecamatan ')}"
+        return f"{area} · {short_kecamatan(region_name)}"
     return area or region_name
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
 from opscenter.planning.vulnerability import RegionRef
 from ui import theme
+from ui.place_names import short_kecamatan, short_region
 from ui.strength_model import DEFICIT_BACKGROUND, SURPLUS_BACKGROUND, signed
 from ui.table_model import PAINT_ROLES, SORT_ROLE, AnyIndex, MatrixModel, TableModel, painted
 from ui.translations import translator
@@ -91,8 +92,8 @@ class HeatMapModel(MatrixModel[RegionRef]):
                 # The usual short form on a crowded grid; the full name is in the tooltip.
                 # A kecamatan is indented under its kabupaten/kota.
                 if region.level != "kabkota":
-                    return "\u2003" + region.name.removeprefix("Kecamatan ")
-                return region.label.replace("Kabupaten ", "Kab. ", 1)
+                    return "\u2003" + short_kecamatan(region.name)
+                return short_region(region.label)
             if role in (SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
                 return region.label
             return None

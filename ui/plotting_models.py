@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from opscenter.plotting.plot import Placed, PostPlot
 from opscenter.plotting.pools import Officer
 from ui import theme
+from ui.place_names import short_kecamatan
 from ui.table_model import AnyIndex, TableModel
 from ui.translations import translator
 
@@ -223,7 +224,7 @@ class PostsModel(TableModel[PostPlot]):
         if column == PostColumn.SHORT and row.short == 0:
             return ""
         if column == PostColumn.KECAMATAN:  # the column's header says it already
-            return row.post.kecamatan.removeprefix("Kecamatan ")
+            return short_kecamatan(row.post.kecamatan)
         return super().display(row, column)
 
     def extra(self, row: PostPlot, column: int, role: int) -> Any:

@@ -35,6 +35,7 @@ from opscenter.watch.progress import Area, Late, TpsLine
 from opscenter.watch.steps import Step
 from ui import theme
 from ui.keyed_rows import runs
+from ui.place_names import short_kecamatan
 from ui.table_model import AnyIndex, TableModel, alignment
 from ui.translations import translator
 
@@ -221,7 +222,7 @@ class ProgressModel(QAbstractItemModel):
             return None
         column, n = index.column(), len(self._steps)
         if column == 0 and role == Qt.ItemDataRole.DisplayRole and self.is_kecamatan(index):
-            return a.name.removeprefix("Kecamatan ")  # under its Polres, the heading says it
+            return short_kecamatan(a.name)  # under its Polres, the heading says it
         if column == 0 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return a.name  # the tooltip: whole, where a narrow screen cuts the name
         if role == Qt.ItemDataRole.DisplayRole:
@@ -442,7 +443,7 @@ class OverdueModel(TableModel[Late]):
         if column == LateColumn.TPS:
             return short_tps(row.label)
         if column == LateColumn.KECAMATAN:
-            return row.kecamatan.removeprefix("Kecamatan ")
+            return short_kecamatan(row.kecamatan)
         if column == LateColumn.POLRES:
             return row.polres.removeprefix("Polres ")
         if column == LateColumn.STEP:

@@ -1,0 +1,17 @@
+"""One rule for the short place names every crowded list shows (``ui.place_names``)."""
+
+from __future__ import annotations
+
+from ui.place_names import short_kecamatan, short_region
+
+
+def test_a_kabupaten_is_kab_and_a_kota_keeps_its_name() -> None:
+    assert short_region("Kabupaten Tanjung Jabung Barat") == "Kab. Tanjung Jabung Barat"
+    assert short_region("Kota Jambi") == "Kota Jambi"
+    assert short_region("Provinsi Jambi") == "Provinsi Jambi"
+
+
+def test_a_kecamatan_drops_only_its_leading_word() -> None:
+    assert short_kecamatan("Kecamatan Gunung Kerinci") == "Gunung Kerinci"
+    assert short_kecamatan("Gunung Kerinci") == "Gunung Kerinci"
+    assert short_kecamatan("Desa Kecamatan Lama") == "Desa Kecamatan Lama"

@@ -98,7 +98,7 @@ def keep_long_lived() -> None:
 class MapView(QWidget):
     """Region polygons, their names and points, with pan, zoom, hover and click."""
 
-    regionClicked = Signal(str)
+    regionClicked = Signal(str)  # a click on the sea, or Esc, lets the region chosen go itself
     pointClicked = Signal(int)
     # The region chosen (``set_selected``) or what is known of it (its figures) changed.
     selectionChanged = Signal()
@@ -587,6 +587,8 @@ class MapView(QWidget):
                     code = self.region_at(pos)
                     if code is not None:
                         self.regionClicked.emit(code)
+                    else:  # the sea: the region chosen goes (the walk: it stayed)
+                        self.set_selected(None)
         super().mouseReleaseEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -615,6 +617,8 @@ class MapView(QWidget):
             self.zoom_by(1 / ZOOM_STEP)
         elif key == Qt.Key.Key_Home:
             self.home()
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self.set_selected(None)  # with none chosen, Esc is the window's (the wall leaves)
         else:
             super().keyPressEvent(event)
             return

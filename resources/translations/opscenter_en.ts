@@ -415,52 +415,57 @@
         <translation>Map (focus on the map): zoom in, zoom out, whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="239"/>
+        <location filename="../../ui/actions.py" line="238"/>
+        <source>Peta (fokus di peta): lepas wilayah terpilih</source>
+        <translation>Map (focus on the map): let the chosen region go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="240"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="243"/>
+        <location filename="../../ui/actions.py" line="244"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="247"/>
+        <location filename="../../ui/actions.py" line="248"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="251"/>
+        <location filename="../../ui/actions.py" line="252"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="255"/>
+        <location filename="../../ui/actions.py" line="256"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="264"/>
+        <location filename="../../ui/actions.py" line="265"/>
         <source>Plotting: ekspor daftar plotting atau surat penugasan</source>
         <translation>Plotting: export the plotting list or the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="267"/>
+        <location filename="../../ui/actions.py" line="268"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="269"/>
+        <location filename="../../ui/actions.py" line="270"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="321"/>
+        <location filename="../../ui/actions.py" line="322"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="345"/>
+        <location filename="../../ui/actions.py" line="346"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -2793,17 +2798,17 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="116"/>
+        <location filename="../../ui/map_panel.py" line="117"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="136"/>
+        <location filename="../../ui/map_panel.py" line="137"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="142"/>
+        <location filename="../../ui/map_panel.py" line="143"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
@@ -2853,12 +2858,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="126"/>
+        <location filename="../../ui/map_panel.py" line="127"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="128"/>
+        <location filename="../../ui/map_panel.py" line="129"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2928,62 +2933,62 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="145"/>
+        <location filename="../../ui/map_panel.py" line="146"/>
         <source>Tampilkan seluruh wilayah operasi dan lepas saringan wilayah (Home)</source>
         <translation>Show the whole operation area and take off the region filter (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="251"/>
+        <location filename="../../ui/map_panel.py" line="252"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="255"/>
+        <location filename="../../ui/map_panel.py" line="256"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="257"/>
+        <location filename="../../ui/map_panel.py" line="258"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="303"/>
+        <location filename="../../ui/map_panel.py" line="304"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="315"/>
+        <location filename="../../ui/map_panel.py" line="316"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="350"/>
+        <location filename="../../ui/map_panel.py" line="351"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="510"/>
+        <location filename="../../ui/map_panel.py" line="511"/>
         <source>Papan satuan dan Kejadian disaring ke {name}</source>
         <translation>Unit board and Incidents filtered to {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="516"/>
+        <location filename="../../ui/map_panel.py" line="517"/>
         <source>Lepas saringan wila&amp;yah di tab lain</source>
         <translation>Stop filtering other tabs by regi&amp;on</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="517"/>
+        <location filename="../../ui/map_panel.py" line="518"/>
         <source>Papan satuan dan Kejadian kembali menampilkan semua wilayah</source>
         <translation>Unit board and Incidents show every region again</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="519"/>
+        <location filename="../../ui/map_panel.py" line="520"/>
         <source>Saring tab lain ke wila&amp;yah ini</source>
         <translation>Filter other tabs to this regi&amp;on</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="520"/>
+        <location filename="../../ui/map_panel.py" line="521"/>
         <source>Papan satuan dan Kejadian hanya menampilkan wilayah ini</source>
         <translation>Unit board and Incidents show only this region</translation>
     </message>
@@ -2993,17 +2998,17 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="115"/>
+        <location filename="../../ui/map_watch.py" line="134"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="116"/>
+        <location filename="../../ui/map_watch.py" line="135"/>
         <source>Ada TPS terlambat</source>
         <translation>TPS overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="117"/>
+        <location filename="../../ui/map_watch.py" line="136"/>
         <source>Ada gangguan (kejadian terbuka di TPS)</source>
         <translation>Disturbed (open incident at a TPS)</translation>
     </message>
@@ -3200,7 +3205,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="114"/>
+        <location filename="../../ui/map_view.py" line="115"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3343,7 +3348,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <name>OperationPage</name>
     <message>
         <location filename="../../ui/operation_page.py" line="116"/>
-        <location filename="../../ui/operation_page.py" line="230"/>
+        <location filename="../../ui/operation_page.py" line="231"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
@@ -3362,7 +3367,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
     <message>
         <location filename="../../ui/operation_page.py" line="121"/>
         <location filename="../../ui/operation_page.py" line="146"/>
-        <location filename="../../ui/operation_page.py" line="231"/>
+        <location filename="../../ui/operation_page.py" line="232"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>

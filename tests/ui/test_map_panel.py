@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QPointF, Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -291,6 +291,56 @@ def test_a_click_chooses_a_region_outlines_and_describes_it_and_filters_nothing(
     assert panel.selected_region() is None and not panel.region_card.isVisible()
     panel.home_button.click()  # nothing filtered: nothing asked
     assert wanted == [tebo, None, tebo, None]
+
+
+def test_a_click_on_the_sea_or_esc_lets_the_region_go_and_leaves_the_tabs_filter(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    """The walk: a click on the sea, outside every region, left Tebo outlined and its card
+    up. A click there, or Esc on the map, now lets the region go; neither touches the other
+    tabs' filter (only Seluruh wilayah takes that off): the card keeps only the line that
+    says it stands."""
+    tebo = region_id(jambi, "Kabupaten Tebo")
+    wanted: list[object] = []
+    panel.region_filter_wanted.connect(wanted.append)
+    sea = QPoint(6, 6)
+    assert panel.view.region_at(QPointF(sea)) is None
+
+    def gone() -> None:
+        assert panel.selected_region() is None and panel.view.selected() is None
+
+    click_region(qtbot, panel, tebo)
+    assert panel.region_card.isVisible()
+    qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=sea)
+    gone()
+    assert not panel.region_card.isVisible()
+    click_region(qtbot, panel, tebo)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    gone()
+    assert not panel.region_card.isVisible()
+    # Esc with nothing chosen is left to the window (the wall leaves on it).
+    esc = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel.view, esc)
+    assert not esc.isAccepted()
+
+    # The other tabs filtered to Tebo (Alt+Y): a click on the sea and Esc leave them so.
+    for let_go in (
+        lambda: qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=sea),
+        lambda: qtbot.keyClick(panel.view, Qt.Key.Key_Escape),
+    ):
+        click_region(qtbot, panel, tebo)
+        if panel.filtered_region() is None:
+            panel.filter_button.click()
+        panel.view.setFocus()
+        let_go()
+        gone()
+        assert wanted == [tebo] and panel.filtered_region() == tebo
+        assert panel.region_card.isVisible()
+        assert panel.region_name.isHidden() and panel.filter_button.isHidden()
+        assert panel.region_info.text() == "Papan satuan dan Kejadian disaring ke Kabupaten Tebo"
+    panel.home_button.click()  # Seluruh wilayah: the filter off
+    assert wanted == [tebo, None] and not panel.region_card.isVisible()
 
 
 def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(

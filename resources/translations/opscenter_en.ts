@@ -2998,6 +2998,11 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
+        <location filename="../../ui/map_watch.py" line="102"/>
+        <source>Seluruh {n} kecamatan</source>
+        <translation>All {n} kecamatan</translation>
+    </message>
+    <message>
         <location filename="../../ui/map_watch.py" line="134"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>

@@ -126,7 +126,7 @@ class MapView(QWidget):
         self._view = Viewport()
         self._homed = False
         self._points = PointLayer()
-        self._labels: list[tuple[str, QRectF]] = []
+        self._labels: list[tuple[str, QRectF, str]] = []
         self._visible = np.zeros(0, dtype=np.int64)  # the regions in view of the last base
         self._names_shown = True
         # Marks: positions on the plane; the indices drawn in the last sharp scene (hover).
@@ -451,7 +451,12 @@ class MapView(QWidget):
 
     def placed_labels(self) -> list[tuple[str, QRectF]]:
         """The names drawn in the last sharp scene, with their rectangles (widget pixels)."""
-        return list(self._labels)
+        return [(code, rect) for code, rect, _text in self._labels]
+
+    def label_texts(self) -> dict[str, str]:
+        """The names drawn in the last sharp scene as drawn, by code ("Kab. Tanjung\\nJabung
+        Barat")."""
+        return {code: text for code, _rect, text in self._labels}
 
     # ---- drawing ------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent, QPainterPath, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -978,3 +978,47 @@ def test_every_kabupaten_and_kota_is_named_off_the_incidents(
     assert len(dots) > 40
     for code, rect in view.placed_labels():
         assert not any(rect.intersects(d) for d in dots), code
+
+
+@pytest.mark.usefixtures("app_look")
+@pytest.mark.parametrize("size", [(1366, 491), (1920, 760)])  # the maps of the screenshots
+def test_names_sit_inside_their_kabupaten_and_never_across_its_edge_on_a_line(
+    qtbot: QtBot, jambi: Store, size: tuple[int, int]
+) -> None:
+    """The walk at 1366x768: "Kabupaten Tanjung Jabung Barat", moved off its point by the
+    incidents, covered the kabupaten's northern tip. The map says "Kab." as every list does;
+    a name goes wholly inside its region where a spot clear of the incidents is (on two
+    lines when one is wider than the region), and one moved off on a line does not lie
+    across its own region's edge. On voting night in the 1920x1080 window's map every
+    kabupaten's name lies inside it; in the 1366x768 one Tanjung Jabung Barat's lies off
+    its land, on the sea, on a line."""
+    p = MapPanel(jambi, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
+    qtbot.addWidget(p)
+    p.resize(*size)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    view = p.view
+    view.grab()
+    texts = view.label_texts()
+    placed = dict(view.placed_labels())
+    assert len(placed) == 11
+    kabupaten = [code for code in placed if view.region_text(code)[0].startswith("Kabupaten ")]
+    assert len(kabupaten) == 9
+
+    def outline(code: str) -> QPainterPath:
+        view.set_selected(code)
+        path = view.chosen_outline()
+        assert path is not None
+        return path
+
+    for code in kabupaten:
+        name = view.region_text(code)[0]
+        assert texts[code].replace("\n", " ") == name.replace("Kabupaten ", "Kab. "), code
+    tjb = next(c for c in kabupaten if view.region_text(c)[0].endswith("Tanjung Jabung Barat"))
+    land, rect = outline(tjb), placed[tjb]
+    assert land.contains(rect) or not land.intersects(rect), (rect, texts[tjb])
+    if size[0] == 1920:
+        for code in kabupaten:
+            assert outline(code).contains(placed[code]), (code, texts[code])
+        assert texts[tjb] == "Kab. Tanjung Jabung Barat"

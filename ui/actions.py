@@ -242,6 +242,7 @@ LOCAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("Actions", "Peta (fokus di peta): perbesar, perkecil, seluruh wilayah"),
         ("+", "-", "Home"),
     ),
+    (QT_TRANSLATE_NOOP("Actions", "Peta (fokus di peta): lepas wilayah terpilih"), ("Esc",)),
     (
         QT_TRANSLATE_NOOP("Actions", "Peta: putar ulang kejadian periode ini, atau jeda"),
         ("Ctrl+Shift+P",),

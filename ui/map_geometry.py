@@ -195,6 +195,26 @@ class Regions:
         ).reshape(-1, 2)  # label points
         self.priority = areas
         self.room = widths
+        self._poles: dict[int, tuple[float, float]] = {}
+
+    def pole(self, i: int) -> tuple[float, float]:
+        """The plane's point deepest inside region *i*'s largest part, its pole of
+        inaccessibility (the centre of the widest circle in it): where a name has the most
+        room. Found once it is first asked for; the label point where the ring is too
+        broken to say."""
+        found = self._poles.get(i)
+        if found is None:
+            ring = int(self.main_ring[i])
+            xy = self.ring_xy[self.ring_start[ring] : self.ring_start[ring + 1]]
+            reach = float(np.ptp(xy, axis=0).max()) if len(xy) else 0.0
+            try:
+                circle = shapely.maximum_inscribed_circle(shapely.polygons(xy), reach / 200)
+                centre = shapely.get_coordinates(circle)[0]
+                found = (float(centre[0]), float(centre[1]))
+            except (shapely.errors.GEOSException, ValueError, IndexError):
+                found = (float(self.anchors[i, 0]), float(self.anchors[i, 1]))
+            self._poles[i] = found
+        return found
 
     def visible(self, box: tuple[float, float, float, float]) -> np.ndarray:
         """The indices of the regions whose box meets *box* (``Viewport.plane_box``)."""

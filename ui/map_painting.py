@@ -9,7 +9,8 @@ drawn in slices with the event loop running in between (``ui.map_view``).
 from __future__ import annotations
 
 import math
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -19,6 +20,7 @@ from opscenter.geo import labels
 from ui.map_colours import colours
 from ui.map_geometry import Regions, Viewport, polygon
 from ui.map_layers import MapFlow, MapMark, MapUnit, PointLayer
+from ui.place_names import short_region
 
 # Between two looks at the clock: this many regions, this many points.
 REGION_CHUNK = 64
@@ -159,14 +161,16 @@ def draw_labels(
     view: Viewport,
     size: QSize,
     marks: Sequence[QRectF] = (),
-) -> list[tuple[str, QRectF]]:
+) -> list[tuple[str, QRectF, str]]:
     """Names over everything else, largest region first, each off the *marks* (incidents,
     units, alerts: widget pixels) and the names placed before where there is room
-    (``opscenter.geo.labels``); one with no spot clear of placed names is dropped. A
-    region too small on screen for its name gets none among many regions (names appear as
+    (``opscenter.geo.labels``); one with no spot clear of placed names is dropped. A name
+    goes inside its region where it finds a spot there (``_inside``; among few regions: the
+    search would cost a frame among a province's kecamatan), else beside its label point.
+    A region too small on screen for its name gets none among many regions (names appear as
     the map zooms in); among few (a province's kabupaten/kota) it is named beside itself on
     a leader line (Kota Jambi, Kota Sungai Penuh). Returns the codes placed with their
-    rectangles."""
+    rectangles and the names as drawn ("Kab. Tanjung\\nJabung Barat")."""
     if not len(visible):
         return []
     font = QFont(font)
@@ -183,7 +187,7 @@ def draw_labels(
     cell = 64.0
     grid: dict[tuple[int, int], list[labels.Box]] = {}
     marks_grid: dict[tuple[int, int], list[labels.Box]] = {}
-    placed: list[tuple[str, QRectF, tuple[float, float] | None]] = []
+    placed: list[tuple[str, QRectF, tuple[float, float] | None, str]] = []
     frame = (0.0, 0.0, float(size.width()), float(size.height()))
 
     def cells(b: labels.Box) -> list[tuple[int, int]]:
@@ -193,44 +197,86 @@ def draw_labels(
             for gy in range(int(b[1] // cell), int(b[3] // cell) + 1)
         ]
 
+    def width(text: str) -> float:
+        return metrics.horizontalAdvance(text) + 4
+
     for m in marks:
         b = (m.left(), m.top(), m.right(), m.bottom())
         for key in cells(b):
             marks_grid.setdefault(key, []).append(b)
+
     for i in order:
-        name = regions.names[i]
-        w = metrics.horizontalAdvance(name) + 4
-        fits = regions.room[i] * view.scale >= LABEL_FIT * w
-        if not fits and not few:
-            continue
+        # "Kab.": the map has less room than any list, and they all say it so.
+        name = short_region(regions.names[i])
+        w = width(name)
+        on_screen = regions.room[i] * view.scale
         ax, ay = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
-        # Only the names and marks near the point can meet its spots (the farthest ring).
+        # Only the names and marks near the point (the farthest ring) can meet its spots,
+        # and those in the region's box its spots inside it.
         reach = 4 * height + w
         near = (ax - reach, ay - reach, ax + reach, ay + reach)
+        inside: tuple[labels.Box, str] | None = None
+        if few:  # a province's kabupaten/kota: many regions would cost a frame
+            x0, y0 = view.to_screen(regions.boxes[i, 0], regions.boxes[i, 1], size)
+            x1, y1 = view.to_screen(regions.boxes[i, 2], regions.boxes[i, 3], size)
+            box = (x0, y0, x1, y1)
+            near = (
+                max(min(near[0], x0), -cell),
+                max(min(near[1], y0), -cell),
+                min(max(near[2], x1), frame[2] + cell),
+                min(max(near[3], y1), frame[3] + cell),
+            )
         keys = cells(near)
-        spot = labels.place(
-            (ax, ay),
-            w,
-            height,
-            gap=LABEL_GAP,
-            fits=fits,
-            reach=few,
-            frame=frame,
-            placed=[b for key in keys for b in grid.get(key, ())],
-            marks=[b for key in keys for b in marks_grid.get(key, ())],
-        )
-        if spot is None:
-            continue
-        b = spot.box
+        near_names = [b for key in keys for b in grid.get(key, ())]
+        near_marks = [b for key in keys for b in marks_grid.get(key, ())]
+        if few:
+            inside = _inside(
+                regions,
+                int(i),
+                box,
+                name,
+                width,
+                metrics,
+                view,
+                size,
+                frame,
+                near_names,
+                near_marks,
+            )
+        if inside is not None:
+            b, text = inside
+            leader = False
+        else:
+            fits = on_screen >= LABEL_FIT * w
+            if not fits and not few:
+                continue
+            spot = labels.place(
+                (ax, ay),
+                w,
+                height,
+                gap=LABEL_GAP,
+                fits=fits,
+                reach=few,
+                frame=frame,
+                placed=near_names,
+                marks=near_marks,
+                # A city too small for its name is named over its neighbours' land anyway.
+                hides=partial(_hides, regions, int(i), visible, view=view, size=size)
+                if fits
+                else None,
+            )
+            if spot is None:
+                continue
+            b, leader, text = spot.box, spot.leader, name
         for key in cells(b):
             grid.setdefault(key, []).append(b)
         rect = QRectF(b[0], b[1], b[2] - b[0], b[3] - b[1])
-        placed.append((regions.codes[i], rect, (ax, ay) if spot.leader else None))
+        placed.append((regions.codes[i], rect, (ax, ay) if leader else None, text))
     c = colours()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for pen in (QPen(c.halo, 3.0), QPen(c.text, 1.2)):
         painter.setPen(pen)
-        for _code, rect, point in placed:
+        for _code, rect, point, _text in placed:
             if point is not None:
                 x, y = labels.leader_end(
                     (rect.left(), rect.top(), rect.right(), rect.bottom()), point
@@ -238,12 +284,106 @@ def draw_labels(
                 painter.drawLine(QPointF(*point), QPointF(x, y))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(c.halo)
-    for _code, rect, _point in placed:
+    for _code, rect, _point, _text in placed:
         painter.drawRoundedRect(rect, 3, 3)
     painter.setPen(c.text)
-    for code, rect, _point in placed:
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, regions.names[regions.index[code]])
-    return [(code, rect) for code, rect, _point in placed]
+    for _code, rect, _point, text in placed:
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    return [(code, rect, text) for code, rect, _point, text in placed]
+
+
+def _inside(
+    regions: Regions,
+    i: int,
+    box: labels.Box,
+    name: str,
+    width: Callable[[str], float],
+    metrics: QFontMetricsF,
+    view: Viewport,
+    size: QSize,
+    frame: labels.Box,
+    names: Sequence[labels.Box],
+    marks: Sequence[labels.Box],
+) -> tuple[labels.Box, str] | None:
+    """A spot wholly inside region *i* for its name, clear of the *names* and *marks*
+    (``labels.place_inside``), and the name as it fits there: on one line, or on two; None:
+    none fits. *box*: the region's on screen."""
+    left, top, right, bottom = box
+    on_screen = regions.room[i] * view.scale
+    forms = [name]
+    wrapped = labels.two_lines(name, width) if width(name) > on_screen else None
+    if wrapped is not None:  # on two lines only when one is wider than the region
+        forms.append(wrapped)
+    path = _drawn_path(regions, i, view)
+
+    def within(b: labels.Box) -> bool:
+        if b[0] < left or b[2] > right or b[1] < top or b[3] > bottom:
+            return False
+        return path.contains(_plane_rect(b, view, size))
+
+    ax, ay = view.to_screen(regions.anchors[i, 0], regions.anchors[i, 1], size)
+    points: list[tuple[float, float]] = [(ax, ay)]
+    for text in forms:
+        lines = text.split("\n")
+        w = max(width(line) for line in lines)
+        h = metrics.height() + (len(lines) - 1) * metrics.lineSpacing()
+        if w > min(on_screen, right - left) or h > bottom - top:
+            continue
+        if len(points) == 1:
+            points.append(view.to_screen(*regions.pole(i), size))
+        spot = labels.place_inside(
+            points,
+            w,
+            h,
+            gap=LABEL_GAP,
+            frame=frame,
+            area=box,
+            placed=names,
+            marks=marks,
+            within=within,
+        )
+        if spot is not None:
+            return spot, text
+    return None
+
+
+def _drawn_path(regions: Regions, i: int, view: Viewport) -> QPainterPath:
+    """Region *i*'s path as drawn at this zoom (simplified to half a pixel where that is
+    built): what a name's spot is tested against."""
+    return regions.detail(view.scale).paths.get(i, regions.paths[i])
+
+
+def _plane_rect(b: labels.Box, view: Viewport, size: QSize) -> QRectF:
+    """A box of widget pixels on the plane."""
+    px, py = view.to_plane(QPointF(b[0], b[1]), size)
+    return QRectF(px, py, (b[2] - b[0]) / view.scale, (b[3] - b[1]) / view.scale)
+
+
+def _hides(
+    regions: Regions,
+    i: int,
+    visible: np.ndarray,
+    b: labels.Box,
+    *,
+    view: Viewport,
+    size: QSize,
+) -> bool:
+    """Whether a name's box of widget pixels, moved off its point, hides land: it lies
+    across region *i*'s edge (Kabupaten Tanjung Jabung Barat's northern tip at 1366x768) or
+    over another region of the *visible* ones. One wholly on its own land or on the sea
+    does not."""
+    rect = _plane_rect(b, view, size)
+    path = _drawn_path(regions, i, view)
+    if path.intersects(rect) and not path.contains(rect):
+        return True
+    boxes = regions.boxes[visible]
+    meets = visible[
+        (boxes[:, 0] <= rect.right())
+        & (boxes[:, 2] >= rect.left())
+        & (boxes[:, 1] <= rect.bottom())
+        & (boxes[:, 3] >= rect.top())
+    ]
+    return any(_drawn_path(regions, int(j), view).intersects(rect) for j in meets if j != i)
 
 
 def point_boxes(points: PointLayer, view: Viewport, size: QSize) -> list[QRectF]:

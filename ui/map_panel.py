@@ -22,6 +22,10 @@ on a live change the matrix and the TPS are read again only where the change mov
 time (the watch shows the kecamatan instead of the kabupaten/kota, and hands them back when it
 goes off). Clicking a region chooses it: it is outlined and the strip over the map names it
 with the figures of the layers shown, and ``region_chosen`` is emitted; nothing else changes.
+A click on the sea, or Esc on the map, lets it go (the other tabs' filter stays). A region
+chosen stays chosen when the level drawn changes (the watch draws the kecamatan): outlined
+over the other level, its card with what the layers give for it (the watch summed over a
+kabupaten's kecamatan).
 Only the strip's button (or the map's context menu) filters the other tabs to it, through
 ``region_filter_wanted`` (the operation page sets the units board's and the incidents list's
 region boxes), and the same button or *Seluruh wilayah* (Home) takes that filter off again:

@@ -77,7 +77,8 @@ class MapPresenter:
             if boxes
             else None
         )
-        self.view.set_regions(shapes.values(), home=home, keep_view=kept)
+        others = shown.kabkota if level == "kecamatan" else shown.kecamatan
+        self.view.set_regions(shapes.values(), home=home, keep_view=kept, others=others.values())
 
     def recolour(self) -> None:
         layers = self.layers

@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QResizeEvent,
     QWheelEvent,
@@ -98,7 +99,7 @@ def keep_long_lived() -> None:
 class MapView(QWidget):
     """Region polygons, their names and points, with pan, zoom, hover and click."""
 
-    regionClicked = Signal(str)
+    regionClicked = Signal(str)  # a click on the sea, or Esc, lets the region chosen go itself
     pointClicked = Signal(int)
     # The region chosen (``set_selected``) or what is known of it (its figures) changed.
     selectionChanged = Signal()
@@ -125,7 +126,7 @@ class MapView(QWidget):
         self._view = Viewport()
         self._homed = False
         self._points = PointLayer()
-        self._labels: list[tuple[str, QRectF]] = []
+        self._labels: list[tuple[str, QRectF, str]] = []
         self._visible = np.zeros(0, dtype=np.int64)  # the regions in view of the last base
         self._names_shown = True
         # Marks: positions on the plane; the indices drawn in the last sharp scene (hover).
@@ -141,6 +142,9 @@ class MapView(QWidget):
         self._scene = Scene(self, self._render_base, self._render_points)
         self._hover = -1
         self._selected = ""  # the code of the region chosen (``set_selected``), outlined
+        # The other level's shapes (``set_regions``), and the chosen one's path among them.
+        self._others: dict[str, Shape] = {}
+        self._other_path: tuple[str, QPainterPath | None] | None = None
         self._press: QPointF | None = None
         self._press_view: Viewport | None = None
         self._dragged = False
@@ -158,13 +162,18 @@ class MapView(QWidget):
         *,
         home: Sequence[float] | None = None,
         keep_view: bool = False,
+        others: Iterable[Shape] = (),
     ) -> None:
         """The regions to draw (paths built here, once); *home* (min lon, min lat, max lon,
         max lat) is the area Home fits, by default all the regions. *keep_view*: the view
         stays where the user moved it (other regions of the same area: the kecamatan of
-        the kabupaten/kota shown), else it goes home."""
+        the kabupaten/kota shown), else it goes home. *others*: the shapes of the other
+        level, not drawn: a region chosen among them stays chosen, outlined and named (a
+        kabupaten chosen before the watch drew the kecamatan)."""
         kept = self._view if keep_view and not self._homed else None
         self._regions = regions = Regions(list(shapes), home)
+        self._others = {s.code: s for s in others}
+        self._other_path = None
         self._k = regions.k
         self._home = self._world_rect(regions.area)
         self._hover = -1
@@ -217,13 +226,40 @@ class MapView(QWidget):
     def selected(self) -> str | None:
         return self._selected or None
 
+    def _chosen_path(self) -> QPainterPath | None:
+        """The chosen region's path on the plane: drawn, or one of the other level's (built
+        once it is chosen)."""
+        code = self._selected
+        i = self._regions.index.get(code, -1) if code else -1
+        if i >= 0:
+            return self._regions.paths[i]
+        if not code:
+            return None
+        if self._other_path is None or self._other_path[0] != code:
+            shape = self._others.get(code)
+            # The same projection: the same area's middle latitude.
+            path = Regions([shape], self._regions.area).paths[0] if shape is not None else None
+            self._other_path = (code, path)
+        return self._other_path[1]
+
+    def chosen_outline(self) -> QPainterPath | None:
+        """The outline drawn for the region chosen, in widget pixels (None: none)."""
+        path = self._chosen_path()
+        return self._view.transform(self.size()).map(path) if path is not None else None
+
+    def region_codes(self) -> list[str]:
+        """The codes of the regions drawn."""
+        return list(self._regions.codes)
+
     def region_text(self, code: str) -> tuple[str, str]:
-        """A region's name and its figures as the layers shown give them (the hover's text);
-        ("", "") for a region not drawn."""
+        """A region's name and its figures as the layers shown give them (the hover's text),
+        for a region drawn or one of the other level's (``set_regions``); ("", "") for
+        another."""
         i = self._regions.index.get(code, -1)
-        if i < 0:
-            return "", ""
-        return self._regions.names[i], self._figures.get(code, "")
+        if i >= 0:
+            return self._regions.names[i], self._figures.get(code, "")
+        other = self._others.get(code)
+        return (other.name, self._figures.get(code, "")) if other is not None else ("", "")
 
     def set_points(self, points: Sequence[MapPoint]) -> None:
         """All the points (incidents) at once."""
@@ -415,7 +451,12 @@ class MapView(QWidget):
 
     def placed_labels(self) -> list[tuple[str, QRectF]]:
         """The names drawn in the last sharp scene, with their rectangles (widget pixels)."""
-        return list(self._labels)
+        return [(code, rect) for code, rect, _text in self._labels]
+
+    def label_texts(self) -> dict[str, str]:
+        """The names drawn in the last sharp scene as drawn, by code ("Kab. Tanjung\\nJabung
+        Barat")."""
+        return {code: text for code, _rect, text in self._labels}
 
     # ---- drawing ------------------------------------------------------------------------
 
@@ -526,8 +567,9 @@ class MapView(QWidget):
         view = self._view
         fresh = self._scene.show(painter, view, settling=self._settle.isActive())
         chosen = self._regions.index.get(self._selected, -1) if self._selected else -1
-        if chosen >= 0:
-            draw_hover(painter, self._regions.paths[chosen], view, self.size(), chosen=True)
+        path = self._chosen_path()
+        if path is not None:
+            draw_hover(painter, path, view, self.size(), chosen=True)
         if 0 <= self._hover < len(self._regions.paths) and self._hover != chosen:
             draw_hover(painter, self._regions.paths[self._hover], view, self.size())
         painter.end()
@@ -587,6 +629,8 @@ class MapView(QWidget):
                     code = self.region_at(pos)
                     if code is not None:
                         self.regionClicked.emit(code)
+                    else:  # the sea: the region chosen goes (the walk: it stayed)
+                        self.set_selected(None)
         super().mouseReleaseEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -615,6 +659,8 @@ class MapView(QWidget):
             self.zoom_by(1 / ZOOM_STEP)
         elif key == Qt.Key.Key_Home:
             self.home()
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self.set_selected(None)  # with none chosen, Esc is the window's (the wall leaves)
         else:
             super().keyPressEvent(event)
             return

@@ -77,18 +77,37 @@ def watch_fills(
     shown: MapShown, step: Step | None, lang: str
 ) -> tuple[dict[str, QColor], dict[str, str]]:
     """Kecamatan code -> the colour of the share of its TPS at ``step``, and its line
-    (``watch_line``)."""
+    (``watch_line``); and kabupaten/kota code -> the line of its kecamatan summed (its card,
+    when it stays chosen on the kecamatan's map)."""
     fills: dict[str, QColor] = {}
     figures: dict[str, str] = {}
     progress = shown.read.watch if shown.read is not None else None
     if progress is None or step is None:
         return fills, figures
+    by_kabkota: dict[str, list[Area]] = {}
     for area in progress.kecamatan:
         code = shown.codes.get(area.id)
-        if code is None or not area.total:
+        if code is None:
             continue
-        fills[code] = share_colour(area.share(step.index))
-        figures[code] = watch_line(area, step, lang)
+        # A Kemendagri code is its parent's and a serial: 15.06.01 lies in 15.06.
+        by_kabkota.setdefault(code.rpartition(".")[0], []).append(area)
+        if area.total:
+            fills[code] = share_colour(area.share(step.index))
+            figures[code] = watch_line(area, step, lang)
+    for code, areas in by_kabkota.items():
+        kabkota = shown.ids.get(code)
+        if kabkota is None or not any(a.total for a in areas):
+            continue
+        whole = Area(
+            kabkota,
+            _tr("Seluruh {n} kecamatan").format(n=len(areas)),
+            None,
+            sum(a.total for a in areas),
+            tuple(map(sum, zip(*(a.reached for a in areas), strict=True))),
+            sum(a.disturbed for a in areas),
+            sum(a.overdue for a in areas),
+        )
+        figures[code] = watch_line(whole, step, lang)
     return fills, figures
 
 

@@ -420,52 +420,57 @@
         <translation>Map (focus on the map): zoom in, zoom out, whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="246"/>
+        <location filename="../../ui/actions.py" line="245"/>
+        <source>Peta (fokus di peta): lepas wilayah terpilih</source>
+        <translation>Map (focus on the map): let the chosen region go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="247"/>
         <source>Peta: putar ulang kejadian periode ini, atau jeda</source>
         <translation>Map: play this period&apos;s incidents back, or pause</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="250"/>
+        <location filename="../../ui/actions.py" line="251"/>
         <source>Peta, penggeser waktu: mundur, maju, awal, akhir periode</source>
         <translation>Map, time slider: back, forward, start, end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="254"/>
+        <location filename="../../ui/actions.py" line="255"/>
         <source>Plotting: bentuk pos dari pola, plotting otomatis</source>
         <translation>Plotting: form posts from the patterns, automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="258"/>
+        <location filename="../../ui/actions.py" line="259"/>
         <source>Plotting: pindahkan TPS, pecah pos, gabungkan pos</source>
         <translation>Plotting: move a polling station, split a post, merge posts</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="262"/>
+        <location filename="../../ui/actions.py" line="263"/>
         <source>Plotting: tempatkan, tukar, kunci, kembalikan ke cadangan personel terpilih</source>
         <translation>Plotting: place, swap, lock or return to the reserve the selected officer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="271"/>
+        <location filename="../../ui/actions.py" line="272"/>
         <source>Plotting: ekspor daftar plotting, surat penugasan</source>
         <translation>Plotting: export the plotting list, the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="274"/>
+        <location filename="../../ui/actions.py" line="275"/>
         <source>Anggaran: ubah pagu atau realisasi terpilih</source>
         <translation>Budget: change the chosen pagu or payment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="276"/>
+        <location filename="../../ui/actions.py" line="277"/>
         <source>Anggaran: hapus pagu, realisasi atau sel indeks terpilih</source>
         <translation>Budget: remove the chosen pagu, payment or index cell</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="328"/>
+        <location filename="../../ui/actions.py" line="329"/>
         <source>Jendela dan formulir</source>
         <translation>Windows and forms</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="352"/>
+        <location filename="../../ui/actions.py" line="353"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -1348,12 +1353,12 @@
 <context>
     <name>ChoiceCombo</name>
     <message>
-        <location filename="../../ui/choice_combo.py" line="233"/>
+        <location filename="../../ui/choice_combo.py" line="229"/>
         <source>{field}: “{typed}” tidak ada dalam daftar; pilih salah satu.</source>
         <translation>{field}: “{typed}” is not in the list; choose one.</translation>
     </message>
     <message>
-        <location filename="../../ui/choice_combo.py" line="237"/>
+        <location filename="../../ui/choice_combo.py" line="233"/>
         <source>{field}: “{typed}” cocok dengan beberapa pilihan: {names}; pilih salah satu.</source>
         <translation>{field}: “{typed}” matches several choices: {names}; choose one.</translation>
     </message>
@@ -2266,32 +2271,32 @@
 <context>
     <name>IncidentTimeline</name>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="270"/>
+        <location filename="../../ui/incident_timeline.py" line="271"/>
         <source>Lini masa kejadian ({zone})</source>
         <translation>Incident timeline ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="142"/>
+        <location filename="../../ui/incident_timeline.py" line="143"/>
         <source>Per wilayah</source>
         <translation>By region</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="122"/>
+        <location filename="../../ui/incident_timeline.py" line="123"/>
         <source>Gulir wilayah atau jenis lini masa</source>
         <translation>Scroll the timeline&apos;s regions or types</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="143"/>
+        <location filename="../../ui/incident_timeline.py" line="144"/>
         <source>Per jenis</source>
         <translation>By type</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="151"/>
+        <location filename="../../ui/incident_timeline.py" line="152"/>
         <source>Gulir: perbesar · seret: geser · klik tanda: pilih kejadian</source>
         <translation>Scroll: zoom · drag: pan · click a marker: select the incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incident_timeline.py" line="328"/>
+        <location filename="../../ui/incident_timeline.py" line="329"/>
         <source>(tanpa wilayah)</source>
         <translation>(no region)</translation>
     </message>
@@ -2299,138 +2304,138 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../ui/incidents_model.py" line="59"/>
+        <location filename="../../ui/incidents_model.py" line="60"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="59"/>
+        <location filename="../../ui/incidents_model.py" line="60"/>
         <source>Nomor kejadian</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="64"/>
         <source>Waktu kejadian, waktu operasi ({zone})</source>
         <translation>Time of the incident, operation time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Tingkat</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="65"/>
+        <location filename="../../ui/incidents_model.py" line="66"/>
         <source>Tingkat keparahan</source>
         <translation>Severity level</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
-        <location filename="../../ui/incidents_model.py" line="278"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
+        <location filename="../../ui/incidents_model.py" line="279"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="66"/>
+        <location filename="../../ui/incidents_model.py" line="67"/>
         <source>Baru, Ditangani atau Selesai</source>
         <translation>Baru (new), Ditangani (being handled) or Selesai (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67"/>
+        <location filename="../../ui/incidents_model.py" line="68"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="67"/>
+        <location filename="../../ui/incidents_model.py" line="68"/>
         <source>Jenis kejadian</source>
         <translation>Incident type</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="68"/>
+        <location filename="../../ui/incidents_model.py" line="69"/>
         <source>Kejadian</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="68"/>
+        <location filename="../../ui/incidents_model.py" line="69"/>
         <source>Judul kejadian</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="69"/>
+        <location filename="../../ui/incidents_model.py" line="70"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="69"/>
+        <location filename="../../ui/incidents_model.py" line="70"/>
         <source>Kabupaten/kota dan kecamatan</source>
         <translation>Regency/city and district</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="70"/>
+        <location filename="../../ui/incidents_model.py" line="71"/>
         <source>Korban</source>
         <translation>Casualties</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="70"/>
+        <location filename="../../ui/incidents_model.py" line="71"/>
         <source>Meninggal / luka</source>
         <translation>Dead / injured</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="71"/>
+        <location filename="../../ui/incidents_model.py" line="72"/>
         <source>Satuan</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="71"/>
+        <location filename="../../ui/incidents_model.py" line="72"/>
         <source>Satuan yang menangani</source>
         <translation>Responding units</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="72"/>
+        <location filename="../../ui/incidents_model.py" line="73"/>
         <source>Tindak
 lanjut</source>
         <translation>Follow-
 ups</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="72"/>
+        <location filename="../../ui/incidents_model.py" line="73"/>
         <source>Jumlah catatan tindak lanjut</source>
         <translation>Number of follow-up notes</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="107"/>
+        <location filename="../../ui/incidents_model.py" line="108"/>
         <source>{d} MD / {i} LL</source>
         <translation>{d} MD / {i} LL</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="159"/>
+        <location filename="../../ui/incidents_model.py" line="160"/>
         <source>Terjadi {o}; dicatat {r} oleh {by}</source>
         <translation>Occurred {o}; logged {r} by {by}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="165"/>
+        <location filename="../../ui/incidents_model.py" line="166"/>
         <source>MD: meninggal dunia, LL: luka-luka</source>
         <translation>MD: dead (meninggal dunia), LL: injured (luka-luka)</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="282"/>
+        <location filename="../../ui/incidents_model.py" line="283"/>
         <source>{at} oleh {actor}
 {text}</source>
         <translation>{at} by {actor}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="62"/>
-        <location filename="../../ui/incidents_model.py" line="278"/>
+        <location filename="../../ui/incidents_model.py" line="63"/>
+        <location filename="../../ui/incidents_model.py" line="279"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="278"/>
+        <location filename="../../ui/incidents_model.py" line="279"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/incidents_model.py" line="278"/>
+        <location filename="../../ui/incidents_model.py" line="279"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
@@ -2806,17 +2811,17 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../ui/map_panel.py" line="116"/>
+        <location filename="../../ui/map_panel.py" line="120"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="136"/>
+        <location filename="../../ui/map_panel.py" line="140"/>
         <source>&amp;Seluruh wilayah operasi</source>
         <translation>&amp;Whole operation area</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="142"/>
+        <location filename="../../ui/map_panel.py" line="146"/>
         <source>Seluruh &amp;wilayah</source>
         <translation>&amp;Whole area</translation>
     </message>
@@ -2866,12 +2871,12 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>TPS category</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="126"/>
+        <location filename="../../ui/map_panel.py" line="130"/>
         <source>Ta&amp;hapan:</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="128"/>
+        <location filename="../../ui/map_panel.py" line="132"/>
         <source>A&amp;spek:</source>
         <translation>Aspec&amp;t:</translation>
     </message>
@@ -2941,62 +2946,62 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="145"/>
+        <location filename="../../ui/map_panel.py" line="149"/>
         <source>Tampilkan seluruh wilayah operasi dan lepas saringan wilayah (Home)</source>
         <translation>Show the whole operation area and take off the region filter (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="251"/>
+        <location filename="../../ui/map_panel.py" line="255"/>
         <source>Membaca peta…</source>
         <translation>Reading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="255"/>
+        <location filename="../../ui/map_panel.py" line="259"/>
         <source>Peta tidak dapat dibaca; sebentar lagi dicoba lagi.</source>
         <translation>The map could not be read; trying again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="257"/>
+        <location filename="../../ui/map_panel.py" line="261"/>
         <source>Peta tidak dapat dibaca; dicoba lagi pada perubahan berikutnya.</source>
         <translation>The map could not be read; it is tried again at the next change.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="303"/>
+        <location filename="../../ui/map_panel.py" line="307"/>
         <source>Belum ada operasi.</source>
         <translation>No operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="315"/>
+        <location filename="../../ui/map_panel.py" line="319"/>
         <source>{n} kabupaten/kota tanpa batas wilayah (kode Kemendagri tidak dikenal).</source>
         <translation>{n} regencies/cities without a boundary (unknown Kemendagri code).</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="350"/>
+        <location filename="../../ui/map_panel.py" line="354"/>
         <source>Semua aspek (tertinggi)</source>
         <translation>All aspects (highest)</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="510"/>
+        <location filename="../../ui/map_panel.py" line="514"/>
         <source>Papan satuan dan Kejadian disaring ke {name}</source>
         <translation>Unit board and Incidents filtered to {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="516"/>
+        <location filename="../../ui/map_panel.py" line="520"/>
         <source>Lepas saringan wila&amp;yah di tab lain</source>
         <translation>Stop filtering other tabs by regi&amp;on</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="517"/>
+        <location filename="../../ui/map_panel.py" line="521"/>
         <source>Papan satuan dan Kejadian kembali menampilkan semua wilayah</source>
         <translation>Unit board and Incidents show every region again</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="519"/>
+        <location filename="../../ui/map_panel.py" line="523"/>
         <source>Saring tab lain ke wila&amp;yah ini</source>
         <translation>Filter other tabs to this regi&amp;on</translation>
     </message>
     <message>
-        <location filename="../../ui/map_panel.py" line="520"/>
+        <location filename="../../ui/map_panel.py" line="524"/>
         <source>Papan satuan dan Kejadian hanya menampilkan wilayah ini</source>
         <translation>Unit board and Incidents show only this region</translation>
     </message>
@@ -3006,17 +3011,22 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>{kecamatan}: {reached} of {total} TPS {step} ({share}%), {overdue} overdue, {disturbed} disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="115"/>
+        <location filename="../../ui/map_watch.py" line="102"/>
+        <source>Seluruh {n} kecamatan</source>
+        <translation>All {n} kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/map_watch.py" line="134"/>
         <source>Tanpa TPS</source>
         <translation>No TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="116"/>
+        <location filename="../../ui/map_watch.py" line="135"/>
         <source>Ada TPS terlambat</source>
         <translation>TPS overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/map_watch.py" line="117"/>
+        <location filename="../../ui/map_watch.py" line="136"/>
         <source>Ada gangguan (kejadian terbuka di TPS)</source>
         <translation>Disturbed (open incident at a TPS)</translation>
     </message>
@@ -3213,7 +3223,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/map_view.py" line="114"/>
+        <location filename="../../ui/map_view.py" line="115"/>
         <source>Peta operasi</source>
         <translation>Operation map</translation>
     </message>
@@ -3409,258 +3419,258 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
 <context>
     <name>PlanningModels</name>
     <message>
-        <location filename="../../ui/planning_models.py" line="120"/>
+        <location filename="../../ui/planning_models.py" line="121"/>
         <source>{region}, {aspect}: belum dinilai. Klik dua kali untuk mengisi.</source>
         <translation>{region}, {aspect}: not yet assessed. Double-click to fill in.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="125"/>
+        <location filename="../../ui/planning_models.py" line="126"/>
         <source>{region}, {aspect}: {level}</source>
         <translation>{region}, {aspect}: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="162"/>
+        <location filename="../../ui/planning_models.py" line="163"/>
         <source>Indeks Kerawanan Pemilu (IKP) Bawaslu, 0–100: kerawanan proses pemilihan, bukan ketertiban umum. Tidak dipakai untuk mengurutkan penebalan. Diisi lewat impor Excel.</source>
         <translation>Bawaslu Election Vulnerability Index (IKP), 0–100: vulnerability of the electoral process, not public order. Not used to rank reinforcements. Filled in by Excel import.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="187"/>
+        <location filename="../../ui/planning_models.py" line="188"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="191"/>
+        <location filename="../../ui/planning_models.py" line="192"/>
         <source>IKP
 Bawaslu</source>
         <translation>Bawaslu
 IKP</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="192"/>
+        <location filename="../../ui/planning_models.py" line="193"/>
         <source>Skor Bawaslu (0–100): kerawanan proses pemilihan</source>
         <translation>Bawaslu score (0–100): vulnerability of the electoral process</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="185"/>
+        <location filename="../../ui/planning_models.py" line="186"/>
         <source>Penilaian Polri (ketertiban umum); klik dua kali sel untuk mengubah</source>
         <translation>Polri assessment (public order); double-click a cell to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="258"/>
+        <location filename="../../ui/planning_models.py" line="259"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="258"/>
+        <location filename="../../ui/planning_models.py" line="259"/>
         <source>Polres/Polresta dengan Polsek jajarannya; lalu cadangan Polda</source>
         <translation>Polres/Polresta with their Polsek; then the Polda reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="259"/>
+        <location filename="../../ui/planning_models.py" line="260"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="259"/>
+        <location filename="../../ui/planning_models.py" line="260"/>
         <source>Tingkat Polri tertinggi di wilayahnya pada tahapan ini</source>
         <translation>Highest Polri level in its area during this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="260"/>
+        <location filename="../../ui/planning_models.py" line="261"/>
         <source>Kebu-
 tuhan</source>
         <translation>Re-
 quired</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="260"/>
+        <location filename="../../ui/planning_models.py" line="261"/>
         <source>Personel Polri menurut pola pengamanan TPS</source>
         <translation>Polri personnel according to the TPS guard pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="261"/>
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Keku-
 atan</source>
         <translation>Actual
 strength</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="261"/>
+        <location filename="../../ui/planning_models.py" line="262"/>
         <source>Personel aktif + BKO masuk − BKO keluar</source>
         <translation>Active personnel + BKO in − BKO out</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="262"/>
+        <location filename="../../ui/planning_models.py" line="263"/>
         <source>Selisih</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="262"/>
+        <location filename="../../ui/planning_models.py" line="263"/>
         <source>Kekuatan dikurangi kebutuhan: negatif berarti kurang</source>
         <translation>Strength minus required: negative means short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="264"/>
+        <location filename="../../ui/planning_models.py" line="265"/>
         <source>Kurang
 di pos</source>
         <translation>Short
 on posts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="265"/>
+        <location filename="../../ui/planning_models.py" line="266"/>
         <source>Personel yang masih kurang di pos pengamanan TPS setelah plotting tahapan ini (–: belum diplot). Perwira Kompol ke atas tidak menjaga TPS.</source>
         <translation>Personnel still missing on the TPS guard posts after this stage&apos;s plotting (–: not plotted yet). Officers of Kompol and above do not guard a TPS.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="271"/>
+        <location filename="../../ui/planning_models.py" line="272"/>
         <source>Dapat
 dipinjam</source>
         <translation>Can be
 lent</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="272"/>
+        <location filename="../../ui/planning_models.py" line="273"/>
         <source>Polres: porsi yang dikerahkan dikurangi kebutuhannya sendiri (sisanya tetap di markas). Cadangan: seluruh kekuatannya.</source>
         <translation>Polres: the deployed share minus its own requirement (the rest stays at headquarters). Reserve: its whole strength.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="288"/>
+        <location filename="../../ui/planning_models.py" line="289"/>
         <source>cadangan</source>
         <translation>reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="289"/>
-        <location filename="../../ui/planning_models.py" line="414"/>
+        <location filename="../../ui/planning_models.py" line="290"/>
+        <location filename="../../ui/planning_models.py" line="415"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="325"/>
+        <location filename="../../ui/planning_models.py" line="326"/>
         <source>Cadangan Polda: tidak menjaga TPS, seluruh kekuatannya dapat diperbantukan</source>
         <translation>Polda reserve: guards no TPS; its whole strength can be deployed as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="327"/>
+        <location filename="../../ui/planning_models.py" line="328"/>
         <source>{name}: {tps} TPS ({unrated} belum dinilai, dihitung dengan pola paling ketat), {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS ({unrated} not rated, counted at the strictest pattern), {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="337"/>
+        <location filename="../../ui/planning_models.py" line="338"/>
         <source>{name}: {tps} TPS, {linmas} Linmas dibutuhkan</source>
         <translation>{name}: {tps} TPS, {linmas} Linmas required</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="349"/>
+        <location filename="../../ui/planning_models.py" line="350"/>
         <source>Tahapan ini belum diplot: kebutuhan dihitung dari kekuatan saja.</source>
         <translation>This stage has no plotting yet: the need is computed from strength alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="353"/>
+        <location filename="../../ui/planning_models.py" line="354"/>
         <source>{name}: {short} personel kurang di pos setelah plotting; {free} personel sendiri belum diplot (plotting ulang menempatkannya); perlu penebalan {need}.</source>
         <translation>{name}: {short} personnel short on posts after the plotting; {free} of its own people not yet plotted (a new plotting places them); reinforcement needed {need}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="389"/>
+        <location filename="../../ui/planning_models.py" line="390"/>
         <source>Untuk</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="389"/>
+        <location filename="../../ui/planning_models.py" line="390"/>
         <source>Satuan yang kekurangan personel</source>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="393"/>
+        <location filename="../../ui/planning_models.py" line="394"/>
         <source>Kera-
 wanan</source>
         <translation>Vulnera-
 bility</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="394"/>
+        <location filename="../../ui/planning_models.py" line="395"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="396"/>
+        <location filename="../../ui/planning_models.py" line="397"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="396"/>
+        <location filename="../../ui/planning_models.py" line="397"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="397"/>
-        <location filename="../../ui/planning_models.py" line="463"/>
+        <location filename="../../ui/planning_models.py" line="398"/>
+        <location filename="../../ui/planning_models.py" line="464"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="397"/>
+        <location filename="../../ui/planning_models.py" line="398"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="398"/>
+        <location filename="../../ui/planning_models.py" line="399"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="398"/>
+        <location filename="../../ui/planning_models.py" line="399"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="399"/>
+        <location filename="../../ui/planning_models.py" line="400"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="399"/>
+        <location filename="../../ui/planning_models.py" line="400"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="461"/>
+        <location filename="../../ui/planning_models.py" line="462"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="461"/>
+        <location filename="../../ui/planning_models.py" line="462"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="462"/>
+        <location filename="../../ui/planning_models.py" line="463"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="462"/>
+        <location filename="../../ui/planning_models.py" line="463"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="463"/>
+        <location filename="../../ui/planning_models.py" line="464"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="464"/>
+        <location filename="../../ui/planning_models.py" line="465"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="464"/>
+        <location filename="../../ui/planning_models.py" line="465"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="483"/>
+        <location filename="../../ui/planning_models.py" line="484"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>
@@ -4084,174 +4094,174 @@ source</translation>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="48"/>
+        <location filename="../../ui/plotting_models.py" line="49"/>
         <source>satuan tidak diketahui</source>
         <translation>unknown unit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="50"/>
+        <location filename="../../ui/plotting_models.py" line="51"/>
         <source>Anggota {unit}, Polsek yang wilayahnya mencakup kecamatan ini.</source>
         <translation>Member of {unit}, the Polsek whose area covers this kecamatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="54"/>
+        <location filename="../../ui/plotting_models.py" line="55"/>
         <source>Dari {unit}: Polsek-nya tidak cukup personel.</source>
         <translation>From {unit}: its Polsek is short of personnel.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="56"/>
+        <location filename="../../ui/plotting_models.py" line="57"/>
         <source>Kelebihan personel {unit}, Polsek lain di Polres yang sama.</source>
         <translation>Surplus of {unit}, another Polsek of the same Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="58"/>
+        <location filename="../../ui/plotting_models.py" line="59"/>
         <source>BKO dari {unit}, sesuai rencana penebalan.</source>
         <translation>BKO from {unit}, as the reinforcement plan has it.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="59"/>
+        <location filename="../../ui/plotting_models.py" line="60"/>
         <source>Ditempatkan dengan tangan (satuan asal {unit}).</source>
         <translation>Placed by hand (home unit {unit}).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="64"/>
+        <location filename="../../ui/plotting_models.py" line="65"/>
         <source>Pos {number} {kecamatan} ({placed}/{need} personel)</source>
         <translation>Post {number} {kecamatan} ({placed}/{need} officers)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="185"/>
+        <location filename="../../ui/plotting_models.py" line="186"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="186"/>
+        <location filename="../../ui/plotting_models.py" line="187"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="186"/>
+        <location filename="../../ui/plotting_models.py" line="187"/>
         <source>Nomor pos di kecamatannya</source>
         <translation>The post&apos;s number within its kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="187"/>
+        <location filename="../../ui/plotting_models.py" line="188"/>
         <source>TPS</source>
         <translation>Polling stations</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="188"/>
+        <location filename="../../ui/plotting_models.py" line="189"/>
         <source>Pola</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="188"/>
+        <location filename="../../ui/plotting_models.py" line="189"/>
         <source>Pola pengamanan a-b-c yang diikuti pos</source>
         <translation>The a-b-c guard pattern the post follows</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="189"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Perlu</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="189"/>
+        <location filename="../../ui/plotting_models.py" line="190"/>
         <source>Personel Polri yang dibutuhkan pos</source>
         <translation>Polri officers the post needs</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="190"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Personel</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="190"/>
+        <location filename="../../ui/plotting_models.py" line="191"/>
         <source>Personel yang ditempatkan; ketua pos lebih dulu</source>
         <translation>Officers placed; the post&apos;s leader first</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="191"/>
+        <location filename="../../ui/plotting_models.py" line="192"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="191"/>
+        <location filename="../../ui/plotting_models.py" line="192"/>
         <source>Personel yang masih kurang</source>
         <translation>Officers still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="192"/>
+        <location filename="../../ui/plotting_models.py" line="193"/>
         <source>Pengecualian</source>
         <translation>Exception</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="192"/>
+        <location filename="../../ui/plotting_models.py" line="193"/>
         <source>Alasan pos melebihi polanya</source>
         <translation>Why the post holds more than its pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="212"/>
+        <location filename="../../ui/plotting_models.py" line="213"/>
         <source>Ketua: {name}</source>
         <translation>Leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="268"/>
+        <location filename="../../ui/plotting_models.py" line="269"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="269"/>
-        <location filename="../../ui/plotting_models.py" line="316"/>
+        <location filename="../../ui/plotting_models.py" line="270"/>
+        <location filename="../../ui/plotting_models.py" line="317"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="269"/>
+        <location filename="../../ui/plotting_models.py" line="270"/>
         <source>Pangkat dan nama</source>
         <translation>Rank and name</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="270"/>
-        <location filename="../../ui/plotting_models.py" line="316"/>
+        <location filename="../../ui/plotting_models.py" line="271"/>
+        <location filename="../../ui/plotting_models.py" line="317"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="271"/>
+        <location filename="../../ui/plotting_models.py" line="272"/>
         <source>Kunci</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="271"/>
+        <location filename="../../ui/plotting_models.py" line="272"/>
         <source>Penempatan terkunci tetap di tempatnya saat plotting otomatis</source>
         <translation>A locked placement stays where it is when plotting automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="272"/>
+        <location filename="../../ui/plotting_models.py" line="273"/>
         <source>Alasan penempatan</source>
         <translation>Why placed here</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="280"/>
+        <location filename="../../ui/plotting_models.py" line="281"/>
         <source>Ketua</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="280"/>
+        <location filename="../../ui/plotting_models.py" line="281"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="286"/>
+        <location filename="../../ui/plotting_models.py" line="287"/>
         <source>Terkunci</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="316"/>
+        <location filename="../../ui/plotting_models.py" line="317"/>
         <source>Pangkat</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_models.py" line="316"/>
+        <location filename="../../ui/plotting_models.py" line="317"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
@@ -7520,74 +7530,74 @@ charge</translation>
 <context>
     <name>WatchModels</name>
     <message>
-        <location filename="../../ui/watch_models.py" line="89"/>
+        <location filename="../../ui/watch_models.py" line="90"/>
         <source>Seluruh operasi</source>
         <translation>Whole operation</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="203"/>
+        <location filename="../../ui/watch_models.py" line="204"/>
         <source>Polres / kecamatan</source>
         <translation>Polres / kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="205"/>
-        <location filename="../../ui/watch_models.py" line="327"/>
-        <location filename="../../ui/watch_models.py" line="428"/>
+        <location filename="../../ui/watch_models.py" line="206"/>
+        <location filename="../../ui/watch_models.py" line="328"/>
+        <location filename="../../ui/watch_models.py" line="429"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="209"/>
+        <location filename="../../ui/watch_models.py" line="210"/>
         <source>Gangguan</source>
         <translation>Disturbed</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="209"/>
+        <location filename="../../ui/watch_models.py" line="210"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="212"/>
+        <location filename="../../ui/watch_models.py" line="213"/>
         <source>{name}: ketik {key} atau {code}</source>
         <translation>{name}: type {key} or {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="327"/>
+        <location filename="../../ui/watch_models.py" line="328"/>
         <source>Kejadian</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="363"/>
+        <location filename="../../ui/watch_models.py" line="364"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="429"/>
+        <location filename="../../ui/watch_models.py" line="430"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="430"/>
+        <location filename="../../ui/watch_models.py" line="431"/>
         <source>Polres</source>
         <translation>Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="431"/>
+        <location filename="../../ui/watch_models.py" line="432"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="431"/>
+        <location filename="../../ui/watch_models.py" line="432"/>
         <source>Langkah pertama yang belum dicapai lewat batas waktunya</source>
         <translation>The first step not reached by its deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="432"/>
+        <location filename="../../ui/watch_models.py" line="433"/>
         <source>Batas waktu</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_models.py" line="432"/>
+        <location filename="../../ui/watch_models.py" line="433"/>
         <source>Dalam zona waktu operasi</source>
         <translation>In the operation&apos;s time zone</translation>
     </message>

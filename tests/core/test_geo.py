@@ -293,3 +293,72 @@ def test_the_cache_belongs_to_its_source_file() -> None:
     assert a != cache.cache_path("kabkota", b"another file")
     assert a != cache.cache_path("kecamatan", b"one file")
     assert f"v{cache.FORMAT}" in a.name
+
+
+def test_a_name_goes_inside_its_region_clear_of_the_marks_and_breaks_in_two_where_narrowest() -> (
+    None
+):
+    """``labels.place_inside``: beside the label point first, then wherever in the region's
+    box the shape test holds and no mark or name is under it; ``two_lines`` breaks where the
+    wider line is narrowest."""
+    from opscenter.geo import labels
+
+    area = (0.0, 0.0, 100.0, 40.0)
+    frame = (0.0, 0.0, 200.0, 200.0)
+
+    def within(b: labels.Box) -> bool:  # the region: the box's left half
+        return b[0] >= 0 and b[1] >= 0 and b[2] <= 50 and b[3] <= 40
+
+    beside = labels.place_inside(
+        [(25.0, 10.0)], 30, 10, gap=2, frame=frame, area=area, placed=[], marks=[], within=within
+    )
+    assert beside == (10.0, 12.0, 40.0, 22.0)  # below the point
+    # Marks over the point's spots: the name finds a clear spot elsewhere, still inside.
+    marks = [(0.0, 0.0, 50.0, 24.0)]
+    spot = labels.place_inside(
+        [(25.0, 10.0), (25.0, 20.0)],
+        30,
+        10,
+        gap=2,
+        frame=frame,
+        area=area,
+        placed=[],
+        marks=marks,
+        within=within,
+    )
+    assert spot is not None and within(spot) and not labels.overlaps(spot, marks[0])
+    # No room clear of the marks inside: none (the caller falls back to a line).
+    assert (
+        labels.place_inside(
+            [(25.0, 10.0)],
+            30,
+            10,
+            gap=2,
+            frame=frame,
+            area=area,
+            placed=[],
+            marks=[(0.0, 0.0, 50.0, 40.0)],
+            within=within,
+        )
+        is None
+    )
+    assert labels.two_lines("Kab. Tanjung Jabung Barat", len) == "Kab. Tanjung\nJabung Barat"
+    assert labels.two_lines("Tebo", len) is None
+
+
+def test_a_name_on_a_line_keeps_off_the_land_it_would_hide() -> None:
+    """``labels.place(hides=...)``: of the spots on a line, those that hide land come last."""
+    from opscenter.geo import labels
+
+    at, frame = (100.0, 100.0), (0.0, 0.0, 200.0, 200.0)
+    marks = [(70.0, 85.0, 130.0, 115.0)]  # every spot beside the point is taken
+
+    def below(b: labels.Box) -> bool:  # the land: below the point
+        return b[3] > 100
+
+    plain = labels.place(at, 40, 10, gap=2, fits=True, frame=frame, placed=[], marks=marks)
+    kept = labels.place(
+        at, 40, 10, gap=2, fits=True, frame=frame, placed=[], marks=marks, hides=below
+    )
+    assert plain is not None and kept is not None and plain.leader and kept.leader
+    assert below(plain.box) and not below(kept.box)

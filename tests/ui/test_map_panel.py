@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QPointF, Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainterPath, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -291,6 +291,56 @@ def test_a_click_chooses_a_region_outlines_and_describes_it_and_filters_nothing(
     assert panel.selected_region() is None and not panel.region_card.isVisible()
     panel.home_button.click()  # nothing filtered: nothing asked
     assert wanted == [tebo, None, tebo, None]
+
+
+def test_a_click_on_the_sea_or_esc_lets_the_region_go_and_leaves_the_tabs_filter(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    """The walk: a click on the sea, outside every region, left Tebo outlined and its card
+    up. A click there, or Esc on the map, now lets the region go; neither touches the other
+    tabs' filter (only Seluruh wilayah takes that off): the card keeps only the line that
+    says it stands."""
+    tebo = region_id(jambi, "Kabupaten Tebo")
+    wanted: list[object] = []
+    panel.region_filter_wanted.connect(wanted.append)
+    sea = QPoint(6, 6)
+    assert panel.view.region_at(QPointF(sea)) is None
+
+    def gone() -> None:
+        assert panel.selected_region() is None and panel.view.selected() is None
+
+    click_region(qtbot, panel, tebo)
+    assert panel.region_card.isVisible()
+    qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=sea)
+    gone()
+    assert not panel.region_card.isVisible()
+    click_region(qtbot, panel, tebo)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
+    gone()
+    assert not panel.region_card.isVisible()
+    # Esc with nothing chosen is left to the window (the wall leaves on it).
+    esc = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel.view, esc)
+    assert not esc.isAccepted()
+
+    # The other tabs filtered to Tebo (Alt+Y): a click on the sea and Esc leave them so.
+    for let_go in (
+        lambda: qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=sea),
+        lambda: qtbot.keyClick(panel.view, Qt.Key.Key_Escape),
+    ):
+        click_region(qtbot, panel, tebo)
+        if panel.filtered_region() is None:
+            panel.filter_button.click()
+        panel.view.setFocus()
+        let_go()
+        gone()
+        assert wanted == [tebo] and panel.filtered_region() == tebo
+        assert panel.region_card.isVisible()
+        assert panel.region_name.isHidden() and panel.filter_button.isHidden()
+        assert panel.region_info.text() == "Papan satuan dan Kejadian disaring ke Kabupaten Tebo"
+    panel.home_button.click()  # Seluruh wilayah: the filter off
+    assert wanted == [tebo, None] and not panel.region_card.isVisible()
 
 
 def test_an_incident_recorded_through_the_core_appears_as_a_point_at_once(
@@ -928,3 +978,47 @@ def test_every_kabupaten_and_kota_is_named_off_the_incidents(
     assert len(dots) > 40
     for code, rect in view.placed_labels():
         assert not any(rect.intersects(d) for d in dots), code
+
+
+@pytest.mark.usefixtures("app_look")
+@pytest.mark.parametrize("size", [(1366, 491), (1920, 760)])  # the maps of the screenshots
+def test_names_sit_inside_their_kabupaten_and_never_across_its_edge_on_a_line(
+    qtbot: QtBot, jambi: Store, size: tuple[int, int]
+) -> None:
+    """The walk at 1366x768: "Kabupaten Tanjung Jabung Barat", moved off its point by the
+    incidents, covered the kabupaten's northern tip. The map says "Kab." as every list does;
+    a name goes wholly inside its region where a spot clear of the incidents is (on two
+    lines when one is wider than the region), and one moved off on a line does not lie
+    across its own region's edge. On voting night in the 1920x1080 window's map every
+    kabupaten's name lies inside it; in the 1366x768 one Tanjung Jabung Barat's lies off
+    its land, on the sea, on a line."""
+    p = MapPanel(jambi, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
+    qtbot.addWidget(p)
+    p.resize(*size)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    view = p.view
+    view.grab()
+    texts = view.label_texts()
+    placed = dict(view.placed_labels())
+    assert len(placed) == 11
+    kabupaten = [code for code in placed if view.region_text(code)[0].startswith("Kabupaten ")]
+    assert len(kabupaten) == 9
+
+    def outline(code: str) -> QPainterPath:
+        view.set_selected(code)
+        path = view.chosen_outline()
+        assert path is not None
+        return path
+
+    for code in kabupaten:
+        name = view.region_text(code)[0]
+        assert texts[code].replace("\n", " ") == name.replace("Kabupaten ", "Kab. "), code
+    tjb = next(c for c in kabupaten if view.region_text(c)[0].endswith("Tanjung Jabung Barat"))
+    land, rect = outline(tjb), placed[tjb]
+    assert land.contains(rect) or not land.intersects(rect), (rect, texts[tjb])
+    if size[0] == 1920:
+        for code in kabupaten:
+            assert outline(code).contains(placed[code]), (code, texts[code])
+        assert texts[tjb] == "Kab. Tanjung Jabung Barat"

@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -30,7 +30,7 @@ from opscenter.watch import entry, progress, steps
 from opscenter.watch.entry import Mark
 from tests.builders import ADMIN
 from tests.ui.conftest import FixedClock
-from tests.ui.test_map_panel import open_map, wait_read
+from tests.ui.test_map_panel import click_region, open_map, wait_read
 from ui import night, theme
 from ui.map_panel import MapPanel
 from ui.map_watch import default_step, share_colour, watch_line
@@ -221,6 +221,74 @@ def test_the_watch_layer_colours_a_kecamatan_by_its_share_and_follows_another_wo
     assert panel.view.alerts() == ({}, {})
     kabkota = panel.boundary(next(iter(panel._shown.kabkota)))
     assert kabkota is not None and kabkota.code.count(".") == 1
+
+
+def test_a_kabupaten_chosen_stays_chosen_while_the_watch_draws_the_kecamatan(
+    qtbot: QtBot, panel: MapPanel, jambi: Store
+) -> None:
+    """The walk: Tanjung Jabung Barat chosen, then the watch switched on (drawn per
+    kecamatan): its outline went and its card went blank. It stays chosen and outlined over
+    its kecamatan; the card names it with the watch summed over its kecamatan, and its button
+    still filters the other tabs to it. A kecamatan chosen there stays chosen when the watch
+    goes off and the kabupaten/kota are drawn again."""
+    all_steps = step_list(jambi)
+    area, tps = quiet_kecamatan(jambi)
+    entry.record(
+        jambi, OPERATOR, operation(jambi), [Mark(t, all_steps[0].id, at(5, 30)) for t in tps[:3]]
+    )
+    with jambi.read() as s:
+        kabupaten = s.scalars(select(Region).where(Region.id == area.id)).one().parent_id
+        assert kabupaten is not None
+        name = s.scalars(select(Region.name).where(Region.id == kabupaten)).one()
+    wanted: list[object] = []
+    panel.region_filter_wanted.connect(wanted.append)
+    click_region(qtbot, panel, kabupaten)
+    code = panel.region_code(kabupaten)
+    assert code is not None and panel.region_name.text() == name
+    watch_on(qtbot, panel)
+    assert panel.region_code(area.id) in panel.view.region_codes()  # the kecamatan drawn
+    assert code not in panel.view.region_codes()
+    assert panel.selected_region() == kabupaten and panel.view.selected() == code
+    outline = panel.view.chosen_outline()
+    assert outline is not None
+    box = panel.boundary(kabupaten)
+    assert box is not None
+    x0, y0, x1, y1 = box.bbox  # the kabupaten's own outline, in widget pixels
+    drawn = outline.boundingRect()
+    for got, want in (
+        (drawn.topLeft(), panel.view.project(x0, y1)),
+        (drawn.bottomRight(), panel.view.project(x1, y0)),
+    ):
+        assert (got.x(), got.y()) == pytest.approx((want.x(), want.y()), abs=0.5)
+    assert panel.region_card.isVisible() and panel.region_name.text() == name
+    watch = panel.map_read.watch if panel.map_read is not None else None
+    step = panel.watch_shown_step()
+    assert watch is not None and step is not None
+    mine = [a for a in watch.kecamatan if (panel.region_code(a.id) or "").startswith(code + ".")]
+    assert area.id in {a.id for a in mine}
+    total = sum(a.total for a in mine)
+    reached = sum(a.reached[step.index] for a in mine)
+    assert reached >= 3
+    assert panel.region_info.text().startswith(
+        f"Seluruh {len(mine)} kecamatan: {reached} dari {total} TPS petugas tiba"
+    ), panel.region_info.text()
+    assert panel.filter_button.isVisibleTo(panel)
+    panel.filter_button.click()
+    assert wanted == [kabupaten]
+
+    # A kecamatan chosen on the watch's map, then the watch off: it stays chosen.
+    shape = panel._shown.kecamatan[area.id]
+    qtbot.mouseClick(
+        panel.view,
+        Qt.MouseButton.LeftButton,
+        pos=panel.view.project(*shape.label_point).toPoint(),
+    )
+    assert panel.selected_region() == area.id
+    panel.watch.switch.setChecked(False)
+    assert code in panel.view.region_codes()
+    assert panel.selected_region() == area.id and panel.view.chosen_outline() is not None
+    assert panel.region_card.isVisible() and panel.region_name.text() == shape.name
+    assert wanted == [kabupaten]  # the tabs' filter stays as it was
 
 
 def test_the_default_step_is_the_furthest_reached_or_the_last_deadline_passed(

@@ -49,6 +49,7 @@ from ui.map_incidents import SPREAD_DEG
 from ui.map_layers import MapUnit
 from ui.map_panel import MapPanel
 from ui.map_units import UNIT_SPREAD_DEG, flow_width
+from ui.map_view import MapView
 from ui.readiness_model import LEVEL_COLOURS, full_level
 from ui.units_board import UnitsBoard
 from ui.units_columns import UNIT_ID_ROLE
@@ -953,6 +954,18 @@ def test_the_maps_filter_button_filters_the_board_to_the_units_answering_for_its
     assert proxy.rowCount() == len(board.rows.rows)
 
 
+def voting_night_map(qtbot: QtBot, jambi: Store, size: tuple[int, int]) -> MapView:
+    """The map at ``size`` on voting night (13:00 UTC), read and drawn once."""
+    p = MapPanel(jambi, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
+    qtbot.addWidget(p)
+    p.resize(*size)
+    p.show()
+    qtbot.waitExposed(p)
+    wait_read(qtbot, p)
+    p.view.grab()
+    return p.view
+
+
 @pytest.mark.parametrize("size", [(1340, 400), (1880, 700)])  # the map at 1366x768, 1920x1080
 def test_every_kabupaten_and_kota_is_named_off_the_incidents(
     qtbot: QtBot, jambi: Store, size: tuple[int, int]
@@ -962,14 +975,7 @@ def test_every_kabupaten_and_kota_is_named_off_the_incidents(
     name lies over an incident's point (the walk read "Kabupaten Ke●nci")."""
     from ui.map_painting import point_boxes
 
-    p = MapPanel(jambi, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
-    qtbot.addWidget(p)
-    p.resize(*size)
-    p.show()
-    qtbot.waitExposed(p)
-    wait_read(qtbot, p)
-    view = p.view
-    view.grab()
+    view = voting_night_map(qtbot, jambi, size)
     named = {code for code, _rect in view.placed_labels()}
     with jambi.read() as s:
         kabkota = set(s.scalars(select(Region.code).where(Region.level == "kabkota")).all())
@@ -992,14 +998,7 @@ def test_names_sit_inside_their_kabupaten_and_never_across_its_edge_on_a_line(
     across its own region's edge. On voting night in the 1920x1080 window's map every
     kabupaten's name lies inside it; in the 1366x768 one Tanjung Jabung Barat's lies off
     its land, on the sea, on a line."""
-    p = MapPanel(jambi, clock=FixedClock(datetime(2024, 11, 27, 13, 0, tzinfo=UTC)))
-    qtbot.addWidget(p)
-    p.resize(*size)
-    p.show()
-    qtbot.waitExposed(p)
-    wait_read(qtbot, p)
-    view = p.view
-    view.grab()
+    view = voting_night_map(qtbot, jambi, size)
     texts = view.label_texts()
     placed = dict(view.placed_labels())
     assert len(placed) == 11

@@ -104,6 +104,17 @@ def judge(qtbot: QtBot, panel: ReadinessPanel, unit_id: int, aspect_id: int) -> 
     return dialog
 
 
+def judge_a_judged_cell(
+    qtbot: QtBot, panel: ReadinessPanel, store: Store, op: TinyOperation, unit: int, aspect: int
+) -> Any:
+    """The cell judged "belum" on another workstation, read, and its form opened."""
+    set_judgement(store, OTHER, op.operation_id,
+                  JudgementValue(unit, aspect, "belum", "Posko belum berdiri"))  # fmt: skip
+    panel.reload()
+    qtbot.waitUntil(lambda: text_at(panel, unit, aspect) == "Belum")
+    return judge(qtbot, panel, unit, aspect)
+
+
 # -- the matrix ---------------------------------------------------------------------------------
 
 
@@ -304,11 +315,7 @@ def test_clearing_a_judgement_lets_the_data_speak_and_undo_puts_it_back(
     aspects: dict[str, int],
 ) -> None:  # fmt: skip
     kerinci, posko = tiny_operation.kerinci_id, aspects["posko"]
-    set_judgement(store, OTHER, tiny_operation.operation_id,
-                  JudgementValue(kerinci, posko, "belum", "Posko belum berdiri"))  # fmt: skip
-    panel.reload()
-    qtbot.waitUntil(lambda: text_at(panel, kerinci, posko) == "Belum")
-    dialog = judge(qtbot, panel, kerinci, posko)
+    dialog = judge_a_judged_cell(qtbot, panel, store, tiny_operation, kerinci, posko)
     assert dialog.clear_button is not None
     with qtbot.waitSignal(panel.write_done):
         qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
@@ -325,11 +332,7 @@ def test_the_judgement_forms_buttons_have_alt_letters_of_their_own(
 ) -> None:  # fmt: skip
     """Simpan and Batal had no Alt letter beside &Hapus penilaian, &Catatan and &Dasar."""
     kerinci, posko = tiny_operation.kerinci_id, aspects["posko"]
-    set_judgement(store, OTHER, tiny_operation.operation_id,
-                  JudgementValue(kerinci, posko, "belum", "Posko belum berdiri"))  # fmt: skip
-    panel.reload()
-    qtbot.waitUntil(lambda: text_at(panel, kerinci, posko) == "Belum")
-    dialog = judge(qtbot, panel, kerinci, posko)
+    dialog = judge_a_judged_cell(qtbot, panel, store, tiny_operation, kerinci, posko)
     assert dialog.clear_button is not None and dialog.clear_button.isVisible()
     assert alt_letter_faults(dialog) == []
     assert dialog.save_button.shortcut().toString() == "Alt+S"

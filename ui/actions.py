@@ -117,8 +117,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("readinessTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Ke&siapan"), ("Ctrl+5",)),
     ActionSpec("mapTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pet&a operasi"), ("Ctrl+6",)),
     ActionSpec("watchTabAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Pa&ntau TPS"), ("Ctrl+7",)),
-    ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "&Layar dinding"), ("F11",)),
-    ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema &malam"), ("Ctrl+Shift+N",)),
+    ActionSpec("wallAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Layar &dinding"), ("F11",)),
+    ActionSpec("nightAction", VIEW, QT_TRANSLATE_NOOP("Actions", "Tema ma&lam"), ("Ctrl+Shift+N",)),
     # Ctrl+= too: on most keyboards "+" is Shift+=, and Ctrl+= is what people press. The
     # map zooms with +/- without Ctrl (``LOCAL_KEYS``): no clash.
     ActionSpec(
@@ -136,7 +136,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "&Ukuran teks semula"),
         ("Ctrl+0",),
     ),
-    ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "Impor data…"), ("Ctrl+I",)),
+    ActionSpec("importAction", DATA, QT_TRANSLATE_NOOP("Actions", "&Impor data…"), ("Ctrl+I",)),
     ActionSpec(
         "regionsImportAction",
         DATA,
@@ -146,11 +146,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "importHistoryAction",
         DATA,
-        QT_TRANSLATE_NOOP("Actions", "Riwayat && pembatalan impor…"),
+        QT_TRANSLATE_NOOP("Actions", "&Riwayat && pembatalan impor…"),
         ("Ctrl+H",),
     ),
     ActionSpec(
-        "sitrepAction", REPORT, QT_TRANSLATE_NOOP("Actions", "Laporan Situasi…"), ("Ctrl+P",)
+        "sitrepAction", REPORT, QT_TRANSLATE_NOOP("Actions", "Laporan &Situasi…"), ("Ctrl+P",)
     ),
     ActionSpec(
         "readinessReportAction",
@@ -161,7 +161,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "openPlanning",
         PLANNING,
-        QT_TRANSLATE_NOOP("Actions", "Kerawanan dan penebalan…"),
+        QT_TRANSLATE_NOOP("Actions", "&Kerawanan dan penebalan…"),
         ("Ctrl+R",),
     ),
     ActionSpec(

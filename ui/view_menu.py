@@ -79,7 +79,7 @@ def install(window: MainWindow, lang: str) -> None:
     language_menu = menu.addMenu(_tr("&Bahasa"))
     window.language_actions = {}
     group = QActionGroup(window)
-    for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
+    for code, label in (("id", "&Bahasa Indonesia"), ("en", "&English")):
         action = QAction(label, window, checkable=True)  # each in its own language
         action.setChecked(code == lang)
         action.triggered.connect(lambda _c=False, c=code: choose_language(window, c, lang))

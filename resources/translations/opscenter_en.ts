@@ -207,7 +207,7 @@
     <message>
         <location filename="../../ui/actions.py" line="75"/>
         <source>&amp;Cari</source>
-        <translation>&amp;Find</translation>
+        <translation>F&amp;ind</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="79"/>
@@ -281,13 +281,33 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="120"/>
-        <source>&amp;Layar dinding</source>
+        <source>Layar &amp;dinding</source>
         <translation>&amp;Video wall</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="121"/>
-        <source>Tema &amp;malam</source>
+        <source>Tema ma&amp;lam</source>
         <translation>&amp;Night theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="139"/>
+        <source>&amp;Impor data…</source>
+        <translation>&amp;Import data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="149"/>
+        <source>&amp;Riwayat &amp;&amp; pembatalan impor…</source>
+        <translation>Import &amp;history &amp;&amp; undo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="153"/>
+        <source>Laporan &amp;Situasi…</source>
+        <translation>&amp;Situation report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="164"/>
+        <source>&amp;Kerawanan dan penebalan…</source>
+        <translation>&amp;Vulnerability and reinforcement…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="127"/>
@@ -305,34 +325,14 @@
         <translation>&amp;Original text size</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="139"/>
-        <source>Impor data…</source>
-        <translation>Import data…</translation>
-    </message>
-    <message>
         <location filename="../../ui/actions.py" line="143"/>
         <source>Impor &amp;batas wilayah…</source>
         <translation>Import region &amp;boundaries…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="149"/>
-        <source>Riwayat &amp;&amp; pembatalan impor…</source>
-        <translation>Import history &amp;&amp; undo…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions.py" line="153"/>
-        <source>Laporan Situasi…</source>
-        <translation>Situation report…</translation>
-    </message>
-    <message>
         <location filename="../../ui/actions.py" line="158"/>
         <source>Laporan &amp;kesiapan…</source>
         <translation>&amp;Readiness report…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions.py" line="164"/>
-        <source>Kerawanan dan penebalan…</source>
-        <translation>Vulnerability and reinforcement…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="170"/>

@@ -3,7 +3,7 @@ as a person meets them (what is in sight now)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QMenuBar, QPushButton, QWidget
 
 
 def mnemonic(text: str) -> str | None:
@@ -31,4 +31,32 @@ def alt_letter_faults(widget: QWidget) -> list[str]:
         elif isinstance(w, QPushButton) and w.text():
             faults.append(f"no letter: {w.text()!r}")
     faults += [f"{k} given by {v}" for k, v in owners.items() if len(v) > 1]
+    return faults
+
+
+def menu_letter_faults(menu_bar: QMenuBar) -> list[str]:
+    """What is wrong with the Alt letters of ``menu_bar``'s menus, each read on its own (a
+    letter answers only in its open menu): an entry without one, or a letter two entries
+    of one menu give."""
+    faults: list[str] = []
+
+    def read(menu: QMenu) -> None:
+        owners: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            letter = mnemonic(action.text())
+            if letter is None:
+                faults.append(f"no letter: {menu.title()!r} > {action.text()!r}")
+            else:
+                owners.setdefault(letter, []).append(action.text())
+            if action.menu() is not None:
+                read(action.menu())  # type: ignore[arg-type]
+        faults.extend(
+            f"{menu.title()!r}: {k} given by {v}" for k, v in owners.items() if len(v) > 1
+        )
+
+    for top in menu_bar.actions():
+        if top.menu() is not None:
+            read(top.menu())  # type: ignore[arg-type]
     return faults

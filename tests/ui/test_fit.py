@@ -253,6 +253,11 @@ def _show(window: QWidget, size: QSize) -> None:
     QApplication.processEvents()
 
 
+def plain(text: str) -> str:
+    """A menu entry's text as read, without its Alt letter's '&'."""
+    return text.replace("&", "")
+
+
 def _menu_actions(window: MainWindow) -> list[QAction]:
     found = []
 
@@ -260,7 +265,7 @@ def _menu_actions(window: MainWindow) -> list[QAction]:
         for action in menu.actions():
             if action.menu() is not None:
                 walk(action.menu())  # type: ignore[arg-type]
-            elif not action.isSeparator() and not NOT_WINDOWS.search(action.text()):
+            elif not action.isSeparator() and not NOT_WINDOWS.search(plain(action.text())):
                 found.append(action)
 
     for top in window.menuBar().actions():

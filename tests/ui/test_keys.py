@@ -49,7 +49,7 @@ from opscenter.roster.commit import commit
 from opscenter.roster.preview import Options
 from opscenter.store import Store
 from tests.builders import Small, build_small_operation
-from tests.ui.alt_letters import mnemonic
+from tests.ui.alt_letters import menu_letter_faults, mnemonic
 from tests.ui.answers import NOT_ASKED, answer_next_question
 from tests.ui.test_planning_panel import settled
 from ui import actions, settings
@@ -975,6 +975,12 @@ def test_the_plotting_window_gives_no_alt_letter_twice(qtbot: QtBot, jambi: Stor
     qtbot.waitUntil(plotting.search.hasFocus)
     qtbot.keyClick(plotting.search, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     assert plotting.posts_view.hasFocus()
+
+
+def test_every_menu_entry_has_an_alt_letter_of_its_own(window: MainWindow) -> None:
+    """The walk: "Impor data…", "Laporan Situasi…" and "Kerawanan dan penebalan…" had no
+    letter, and Tampilan gave M to both Muat ulang and Tema malam (the first one won)."""
+    assert menu_letter_faults(window.menuBar()) == []
 
 
 def test_no_tab_takes_a_menu_bars_alt_letter(qtbot: QtBot, window: MainWindow) -> None:

@@ -117,6 +117,17 @@ def test_the_main_window_menus_are_english(
     ]
 
 
+def test_every_english_menu_entry_has_an_alt_letter_of_its_own(
+    english: QTranslator,
+    tiny_operation: TinyOperation,
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """English Edit gave F to both Add follow-up and Find."""
+    from tests.ui.alt_letters import menu_letter_faults
+
+    assert menu_letter_faults(make_window().menuBar()) == []
+
+
 def test_no_tab_takes_an_english_menu_bars_alt_letter(
     qtbot: QtBot,
     english: QTranslator,

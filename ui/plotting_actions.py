@@ -76,8 +76,18 @@ class PlottingActions(PlottingReads):
 
         self.run(command.do(), saved)
 
+    _needed: str | None = None  # the "choose … first" the banner says, until a choice
+
     def _need(self, what: str) -> None:
+        self._needed = what
         self.show_problem(what)
+
+    def need_met(self) -> None:
+        """A choice was made: a "choose … first" still in the banner goes (a refusal or an
+        error said since stays)."""
+        if self._needed is not None and self.banner.text() == self._needed:
+            self.hide_banner()
+        self._needed = None
 
     def ask_form(self) -> None:
         op, stage = self.operation_id, self.stage_id

@@ -108,6 +108,10 @@ class PlottingWindow(PlottingActions):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([460, 340])
+        # "Pilih … lebih dulu" goes once a choice is made (the walk: it stayed on screen
+        # with the officer chosen and the Tempatkan dialog open).
+        for view in (self.posts_view, self.officers_view, self.reserve_view):
+            view.selectionModel().selectionChanged.connect(lambda *_: self.need_met())
         self.follow_journal(loaded=lambda: self.view is not None)
         self.reload()
         if not self.may_edit:

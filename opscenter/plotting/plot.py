@@ -168,8 +168,10 @@ def _assignments(session: Session, operation_id: int, stage_id: int) -> list[_Ro
     ]  # fmt: skip
 
 
-def _reserve_order(o: Officer) -> tuple[int, int, str]:
-    return (o.unit_id, -o.rank_order, o.nrp)
+def _reserve_order(o: Officer) -> tuple[bool, int, int, str]:
+    """Those who guard first, by unit and seniority; the commanders (rule 7) after them all:
+    the walk found a Polda's Irjen and Brigjen heading the list a TPS is filled from."""
+    return (o.rank_code in COMMAND_RANKS, o.unit_id, -o.rank_order, o.nrp)
 
 
 # --- the automatic plotting ------------------------------------------------------------

@@ -447,6 +447,7 @@ def test_a_kompol_commands_and_is_not_dealt_to_a_tps(small: tuple[Store, Small])
     """Rule 7: Polres A's staff AKP led a post of A2; made Kompol, he stays in the reserve
     and the other AKP of the Polres takes his place."""
     from opscenter.model import Rank
+    from opscenter.plotting.pools import COMMAND_RANKS
     from opscenter.reference import by_code
 
     store, ids = small
@@ -458,6 +459,11 @@ def test_a_kompol_commands_and_is_not_dealt_to_a_tps(small: tuple[Store, Small])
     table = _table(p)
     assert table[("Kecamatan A2", 2)][0] == ("Personel 12", "polres", True)
     assert "Personel 11" in {o.name for o in p.reserve}
+    # The reserve offers those who guard first and the commanders after them all (the walk:
+    # a Polda's Irjen and Brigjen headed the list a TPS is filled from).
+    commands = [o.rank_code in COMMAND_RANKS for o in p.reserve]
+    assert commands == sorted(commands) and commands[-1] and not commands[0]
+    assert p.reserve[-1].name == "Personel 11"
     # By hand he may still be placed.
     post = next(pp.post.id for pp in p.posts if pp.post.kecamatan == "Kecamatan B1")
     place(

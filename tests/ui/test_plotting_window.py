@@ -497,6 +497,26 @@ def test_a_person_is_placed_from_the_reserve_with_the_keyboard(qtbot: QtBot, jam
     assert [w.posts.row_at(r).post.id for r in range(w.posts.rowCount())] == [target.post.id]
 
 
+def test_choose_first_goes_once_a_choice_is_made_and_the_reserve_offers_guards_first(
+    qtbot: QtBot, jambi: Store
+) -> None:
+    """The walk: "Pilih satu personel … lebih dulu" stayed with the officer chosen and the
+    Tempatkan dialog open; the reserve offered the Polda's Irjen and Brigjen first."""
+    w = _open(qtbot, jambi)
+    w.reserve_view.clearSelection()
+    w.officers_view.clearSelection()
+    w.place_action.trigger()  # nobody chosen
+    assert "lebih dulu" in w.banner.text() and w.banner.isVisible()
+    w.reserve_view.selectRow(0)
+    assert not w.banner.isVisible()
+    # A refusal said since a choice stays until the next one.
+    w.show_problem("Ditolak.")
+    w.reserve_view.selectRow(1)
+    assert w.banner.text() == "Ditolak." and w.banner.isVisible()
+    first = w.reserve.row(0)
+    assert first.rank_code not in {"kompol", "akbp", "kombes", "brigjen", "irjen"}, first
+
+
 def test_a_move_asks_the_post_and_a_reason_beyond_the_pattern(qtbot: QtBot, jambi: Store) -> None:
     w = _open(qtbot, jambi)
     start = _read(jambi, w)

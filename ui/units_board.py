@@ -63,6 +63,7 @@ from ui.desk import Desk, undo_hint
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, pair
+from ui.tab_order import down_into
 from ui.table_view import table_sheet
 from ui.text_size import follow_font
 from ui.translations import interface_language, translator
@@ -201,6 +202,13 @@ class UnitsBoard(QWidget):
         self.search.setPlaceholderText(_tr("Cari satuan, kode atau status…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        # Down or Enter: on into the list, at the first unit found.
+        down_into(
+            self.search,
+            self.current_view,
+            first=self._first_match,
+            keys=(Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter),
+        )
 
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
@@ -501,6 +509,20 @@ class UnitsBoard(QWidget):
         """Ctrl+F: into the search box, its text chosen to be typed over."""
         self.search.setFocus()
         self.search.selectAll()
+
+    def _first_match(self) -> QModelIndex:
+        """The first row shown that matches the filter itself (in the tree, the chain of
+        command above a match shows first), in the order shown."""
+        proxy = self.current_proxy()
+        pending = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+        pending.reverse()
+        while pending:
+            index = pending.pop()
+            row = self.rows.rows.get(index.data(UNIT_ID_ROLE))
+            if row is not None and proxy.accepts(row):
+                return index
+            pending.extend(proxy.index(r, 0, index) for r in reversed(range(proxy.rowCount(index))))
+        return proxy.index(0, 0)
 
     def _filter(self, apply: Callable[[UnitsFilterProxy], None], *, expand: bool = False) -> None:
         """Filter both views alike; ``expand``: open the tree, its matches may sit deep in it."""

@@ -489,3 +489,29 @@ def test_a_figure_larger_than_the_columns_widens_them(
     index = board.tree_proxy.mapFromSource(board.rows.tree_model.index_of(pb1, section))
     assert index.isValid()
     assert drawn(view, index) == balance  # whole, not "+20.…"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return], ids=["down", "enter"])
+@pytest.mark.parametrize("tree", [True, False], ids=["tree", "list"])
+def test_down_or_enter_in_the_search_goes_to_the_first_unit_found(
+    qtbot: QtBot, board: UnitsBoard, small: Small, key: Qt.Key, tree: bool
+) -> None:
+    """The walk: from the search box, the list took seven Tabs."""
+    board.set_tree_mode(tree)
+    board.current_view().selectionModel().clear()
+    board.activateWindow()
+    qtbot.waitUntil(board.isActiveWindow)
+    board.focus_search()
+    qtbot.keyClicks(board.search, "polsek a")
+    qtbot.keyClick(board.search, key)
+    view = board.current_view()
+    assert view.hasFocus()
+    # In the tree, not Polda Uji above it: the first unit the search found.
+    assert board.selected_unit_id() == small.units["PA1"]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert board.selected_unit_id() == small.units["PA2"]
+    # Nothing found: the key stays in the search box.
+    board.focus_search()
+    qtbot.keyClicks(board.search, "zzz")
+    qtbot.keyClick(board.search, key)
+    assert board.search.hasFocus()

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from opscenter.incident_choices import Choice
@@ -16,6 +15,7 @@ from opscenter.incidents import degrees, read_degrees, split_point
 from opscenter.messages import decimal_text
 from ui.form_parts import field
 from ui.incidents_model import UnitChoiceModel
+from ui.tab_order import down_into
 from ui.translations import interface_language, translator
 
 _tr = translator("IncidentForm")  # the form's context: its translations stay
@@ -45,21 +45,7 @@ class UnitsPicker(QWidget):
         layout.addWidget(self.view, 1)
         # Its label's mnemonic, and Tab, land in the search; Down goes on into the list.
         self.setFocusProxy(self.search)
-        self.search.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and self.proxy.rowCount() > 0
-        ):
-            self.view.setFocus(Qt.FocusReason.TabFocusReason)
-            if not self.view.currentIndex().isValid():
-                self.view.setCurrentIndex(self.proxy.index(0, 0))
-            return True
-        return super().eventFilter(watched, event)
+        down_into(self.search, lambda: self.view)
 
     def set_units(self, units: Sequence[Choice]) -> None:
         self.model.set_units(units)

@@ -23,7 +23,7 @@ from opscenter.actor import Actor
 from opscenter.clock import Clock
 from opscenter.clock import now as operation_now
 from opscenter.errors import NoOperation, OpsError
-from opscenter.live import WHOLE_ROW
+from opscenter.live import WHOLE_ROW, JournalChanges
 from opscenter.overview import Overview
 from opscenter.store import Store
 from ui import (
@@ -172,6 +172,10 @@ class MainWindow(QMainWindow):
         self._overview_refresh.follow(self.feed.changed)
         self.operation_page.follow(self.feed.changed)
         self.feed.connection_changed.connect(self._connection_changed)
+        # "Diperbarui": this window's changes and other workstations' alike come through the
+        # feed; a status change alone moves no figure of the overview, which is not read again.
+        self._updated_at: datetime | None = None
+        self.feed.changed.connect(self._caught_up)
         replication_view.install_label(self, store)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_TICK_MS)
@@ -244,6 +248,7 @@ class MainWindow(QMainWindow):
         """Show what ``ui.overview_refresh`` read (None: nothing new, a bug it logged)."""
         if isinstance(result, NoOperation):
             self._overview = None
+            self._updated_at = None
             self.setWindowTitle("OpsCenter")
             self.pages.setCurrentWidget(self.empty_state)
             self.problem_banner.hide()
@@ -273,9 +278,21 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.operation_page)
             self.problem_banner.hide()
             self._show_time(now)
-            status_line.show_updated(self.updated_label, self._local(now), snapshot.timezone)
+            self._show_updated(now)
         if final:
             self.refreshed.emit()
+
+    def _caught_up(self, _changes: JournalChanges) -> None:
+        self._show_updated(self._clock())
+
+    def _show_updated(self, now: datetime) -> None:
+        """The status bar's "Diperbarui": what is shown is as the database was at ``now``
+        (an overview read, or the journal's changes read then). Never back: an overview job
+        started before a change it did not wait for lands after it."""
+        if self._overview is None or (self._updated_at is not None and now < self._updated_at):
+            return
+        self._updated_at = now
+        status_line.show_updated(self.updated_label, self._local(now), self._overview.timezone)
 
     def _connection_changed(self, connected: bool) -> None:
         """The server went away (the picture is stale) or came back (catch up at once)."""

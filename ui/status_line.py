@@ -1,4 +1,5 @@
-"""The main window's status bar: the database shown, when its figures were last read, and
+"""The main window's status bar: the database shown, when what it shows was last brought up to
+date (the overview read, or the journal's changes read: this window's own and others'), and
 OpsCenter's version (the replication line joins it on PostgreSQL: ``ui.replication_view``)."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ _tr = translator("MainWindow")  # shown by the main window
 
 
 def install(window: QMainWindow, store: Store) -> QLabel:
-    """Fill ``window``'s status bar for ``store``; returns the label of the last read, empty
+    """Fill ``window``'s status bar for ``store``; returns the label of the last update, empty
     until ``show_updated`` sets it."""
     database = QLabel(_tr("Basis data: {url}").format(url=store.describe()))
     database.setObjectName("databaseLabel")
@@ -40,7 +41,8 @@ def install(window: QMainWindow, store: Store) -> QLabel:
 
 
 def show_updated(label: QLabel, local: datetime, timezone: str) -> None:
-    """``label`` (from ``install``) says the figures were read at ``local`` in ``timezone``."""
+    """``label`` (from ``install``) says what is shown was brought up to date at ``local`` in
+    ``timezone``."""
     label.setText(
         _tr("Diperbarui {time} {zone}").format(
             time=local.strftime("%H:%M:%S"), zone=zone_label(timezone)

@@ -11,6 +11,8 @@
 - ``enter_activates`` makes Enter on a list open its chosen row and nothing else: Qt's view
   emits ``activated`` and passes the key on, so a dialog also pressed its default button
   (a readiness form closed on Enter over its list of pagu).
+- ``down_into`` makes Down in a search field go on into the list it narrows, at the list's
+  chosen row or else its first (the keyboard had to Tab past every filter to get there).
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QWidget,
+)
 
 
 def chain(*stops: QWidget) -> None:
@@ -95,3 +103,53 @@ def enter_activates(view: QAbstractItemView) -> None:
         return e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain
 
     view.installEventFilter(_OnKey(view, enter, lambda v, current: v.activated.emit(current)))
+
+
+class _IntoList(QObject):
+    """The search field's keys that go on into the list (``down_into``)."""
+
+    def __init__(
+        self,
+        search: QLineEdit,
+        view: Callable[[], QAbstractItemView],
+        first: Callable[[], QModelIndex] | None,
+        keys: tuple[Qt.Key, ...],
+    ) -> None:
+        super().__init__(search)
+        self._view, self._first, self._keys = view, first, keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.parent()
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in self._keys
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            view = self._view()
+            model = view.model()
+            if model is None or model.rowCount() == 0:
+                return False  # nothing to go to: the key stays the field's
+            # Read before the focus moves: a view given the focus makes its first row current
+            # without choosing it.
+            chosen = view.currentIndex().isValid() and view.selectionModel().hasSelection()
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not chosen:
+                first = self._first() if self._first is not None else model.index(0, 0)
+                view.setCurrentIndex(first)
+                view.scrollTo(first)
+            return True
+        return False
+
+
+def down_into(
+    search: QLineEdit,
+    view: Callable[[], QAbstractItemView],
+    *,
+    first: Callable[[], QModelIndex] | None = None,
+    keys: tuple[Qt.Key, ...] = (Qt.Key.Key_Down,),
+) -> None:
+    """Down (or each of ``keys``) in ``search`` puts the focus on the list ``view()`` gives,
+    at its chosen row, or at ``first()`` (its first row) when none is chosen; with the list
+    empty the key stays the field's."""
+    search.installEventFilter(_IntoList(search, view, first, keys))

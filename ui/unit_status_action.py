@@ -114,7 +114,7 @@ class StatusActions:
         """The one action: ask for the new status and reason of the selected unit, then save."""
         uid = self.board.selected_unit_id()
         if uid is None or uid not in self.board.rows.rows:
-            self.board.footer.setText(_tr("Pilih satu satuan dulu, lalu tekan F2."))
+            self.board.show_hint(_tr("Pilih satu satuan dulu, lalu tekan F2."))
             return
         row = self.board.rows.rows[uid]
         dialog = UnitStatusDialog(row.name, self.board._statuses(), row.status_id, self.board)

@@ -63,6 +63,7 @@ from ui.desk import Desk, undo_hint
 from ui.live_updates import LiveUpdates
 from ui.readiness_column import ReadinessColumn
 from ui.screen_fit import FlowLayout, pair
+from ui.tab_order import down_into
 from ui.table_view import table_sheet
 from ui.text_size import follow_font
 from ui.translations import interface_language, translator
@@ -167,9 +168,21 @@ class UnitsBoard(QWidget):
         self.footer = QLabel(self)
         self.footer.setObjectName("boardFooter")
         self.footer.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.footer.setWordWrap(True)  # the sentence for a filter that matches nothing
+        # A passing hint ("Pilih satu satuan dulu…") in the footer, until a unit is chosen.
+        self._hint_shown = False
         # Its Ctrl+Z hint names the edit to undo, or goes (``ui.desk.undo_hint``); a status
         # being saved keeps its line.
         self.undo_stack.indexChanged.connect(self._undo_moved)
+        # Its count follows rows that enter or leave the filter (a status changed, here or
+        # elsewhere, a unit added or removed): once per event-loop turn, not once per row.
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(0)
+        self._recount.timeout.connect(self._footer_unless_saving)
+        for proxy in (self.tree_proxy, self.flat_proxy):
+            proxy.rowsInserted.connect(self._rows_shown_changed)
+            proxy.rowsRemoved.connect(self._rows_shown_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -201,6 +214,13 @@ class UnitsBoard(QWidget):
         self.search.setPlaceholderText(_tr("Cari satuan, kode atau status…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        # Down or Enter: on into the list, at the first unit found.
+        down_into(
+            self.search,
+            self.current_view,
+            first=self._first_match,
+            keys=(Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter),
+        )
 
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
@@ -379,26 +399,56 @@ class UnitsBoard(QWidget):
         self._expand_commands()
 
     def _undo_moved(self, _index: int) -> None:
+        self._footer_unless_saving()
+
+    def _rows_shown_changed(self, *_: object) -> None:
+        self._recount.start()
+
+    def _footer_unless_saving(self) -> None:
         if not self.writes_pending:
             self._update_footer()
 
+    def show_hint(self, text: str) -> None:
+        """A passing hint in the footer: the usual line comes back when a unit is chosen."""
+        self.footer.setText(text)
+        self._hint_shown = True
+
     def _update_footer(self) -> None:
+        self._hint_shown = False
         total = len(self.rows.rows)
-        shown = self.current_proxy().rowCount() if not self.tree_mode() else None
+        proxy = self.current_proxy()
         loc = self.locale()
-        text = _tr("{n} satuan").format(n=loc.toString(total))
-        if shown is not None and shown != total:
-            text = _tr("{shown} dari {n} satuan").format(
-                shown=loc.toString(shown), n=loc.toString(total)
-            )
-        text += "  ·  " + _tr("F2: ubah status satuan terpilih")
+        # The units that match; in the tree the chain of command above them shows too.
+        shown = proxy.matches()
+        count = (
+            _tr("{shown} dari {n} satuan").format(shown=loc.toString(shown), n=loc.toString(total))
+            if proxy.filtering()
+            else _tr("{n} satuan").format(n=loc.toString(total))
+        )
+        parts = [count]
+        if shown or not total:
+            parts.append(_tr("F2: ubah status satuan terpilih"))
+        else:  # a blank board: why, and how to see the units again (F2 has nothing to act on)
+            parts.append(self._no_match())
         undo = undo_hint(self.undo_stack)
         if undo:
-            text += "  ·  " + undo
+            parts.append(undo)
         if self.widths.tps_left_out(self.current_view()):
             # A 1366 px laptop: the TPS counts do not fit beside strength and incidents.
-            text += "  ·  " + _tr("Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)")
-        self.footer.setText(text)
+            parts.append(_tr("Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)"))
+        self.footer.setText("  ·  ".join(parts))
+
+    def _no_match(self) -> str:
+        """The sentence for a filter that matches no unit, and how to lift it."""
+        steps = []
+        if self.search.text().strip():
+            steps.append(_tr("kosongkan pencarian"))
+        for box in (self.status_filter, self.tree_filter, self.region_filter):
+            if box.currentIndex() > 0:  # the first entry of each is "Semua …"
+                steps.append(_tr("pilih \u201c{all}\u201d").format(all=box.itemText(0)))
+        return _tr("Tidak ada satuan yang cocok dengan saringan ini: {steps}.").format(
+            steps=", ".join(steps)
+        )
 
     # -- live (``ui.units_board_updates``) -----------------------------------------------------
 
@@ -482,6 +532,8 @@ class UnitsBoard(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         value = current.data(UNIT_ID_ROLE) if current.isValid() else None
+        if value is not None and self._hint_shown and not self.writes_pending:
+            self._update_footer()  # "Pilih satu satuan dulu…" is done with
         self.unit_selected.emit(int(value) if value is not None else None)
 
     # -- changing a status (``ui.unit_status_action``) --------------------------------------
@@ -501,6 +553,20 @@ class UnitsBoard(QWidget):
         """Ctrl+F: into the search box, its text chosen to be typed over."""
         self.search.setFocus()
         self.search.selectAll()
+
+    def _first_match(self) -> QModelIndex:
+        """The first row shown that matches the filter itself (in the tree, the chain of
+        command above a match shows first), in the order shown."""
+        proxy = self.current_proxy()
+        pending = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+        pending.reverse()
+        while pending:
+            index = pending.pop()
+            row = self.rows.rows.get(index.data(UNIT_ID_ROLE))
+            if row is not None and proxy.accepts(row):
+                return index
+            pending.extend(proxy.index(r, 0, index) for r in reversed(range(proxy.rowCount(index))))
+        return proxy.index(0, 0)
 
     def _filter(self, apply: Callable[[UnitsFilterProxy], None], *, expand: bool = False) -> None:
         """Filter both views alike; ``expand``: open the tree, its matches may sit deep in it."""

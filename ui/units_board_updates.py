@@ -169,8 +169,6 @@ class BoardUpdates:
             self.board.rows.insert_rows(new)
         if gone:
             self.board.rows.remove_rows(gone)
-        if new or gone:
-            self.board._update_footer()
         return bool(new or gone or moved)
 
     def drain_queue(self) -> None:

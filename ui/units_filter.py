@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel
 
+from opscenter.board import UnitRow
 from ui.table_model import SORT_ROLE, AnyIndex
 from ui.units_columns import UNIT_ID_ROLE
 from ui.units_model import BoardRows
@@ -77,8 +78,17 @@ class UnitsFilterProxy(QSortFilterProxyModel):
         index = model.index(source_row, 0, source_parent)
         uid = model.data(index, UNIT_ID_ROLE)
         row = self._b.rows.get(uid) if isinstance(uid, int) else None
-        if row is None:
-            return False
+        return row is not None and self.accepts(row)
+
+    def matches(self) -> int:
+        """How many units pass the filter on their own (in the tree, the chain of command
+        kept above a match is not counted: the flat list of the same filter shows this many)."""
+        if not self.filtering():
+            return len(self._b.rows)
+        return sum(1 for row in self._b.rows.values() if self.accepts(row))
+
+    def accepts(self, row: UnitRow) -> bool:
+        """Whether ``row`` passes the filter on its own."""
         if self._tree is not None and row.tree != self._tree:
             return False
         if self._status_id is not None and row.status_id != self._status_id:

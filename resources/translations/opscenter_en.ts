@@ -2634,7 +2634,7 @@ ups</translation>
     <message>
         <location filename="../../ui/connection_dialog.py" line="379"/>
         <location filename="../../ui/connection_dialog.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
@@ -2690,12 +2690,12 @@ ups</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/status_line.py" line="21"/>
+        <location filename="../../ui/status_line.py" line="22"/>
         <source>Basis data: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_line.py" line="26"/>
+        <location filename="../../ui/status_line.py" line="27"/>
         <source>OpsCenter {version}</source>
         <translation>OpsCenter {version}</translation>
     </message>
@@ -2705,28 +2705,28 @@ ups</translation>
         <translation>Could not reload the data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>OpsCenter — {name}</source>
         <translation>OpsCenter — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Keluar dari OpsCenter?</source>
         <translation>Exit OpsCenter?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Keluar</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Papan, peta dan pantauan berhenti diperbarui di layar ini; data yang tersimpan tetap di basis data.</source>
         <translation>The board, the map and the watch stop updating on this screen; saved data stays in the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_line.py" line="44"/>
+        <location filename="../../ui/status_line.py" line="46"/>
         <source>Diperbarui {time} {zone}</source>
         <translation>Updated {time} {zone}</translation>
     </message>
@@ -2803,7 +2803,7 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Tindak lanjut yang diketik belum disimpan.</source>
         <translation>The follow-up you typed has not been saved.</translation>
     </message>
@@ -6750,17 +6750,17 @@ out</translation>
 <context>
     <name>UnitsBoard</name>
     <message>
-        <location filename="../../ui/units_board.py" line="85"/>
+        <location filename="../../ui/units_board.py" line="86"/>
         <source>Kewilayahan</source>
         <translation>Territorial</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="85"/>
+        <location filename="../../ui/units_board.py" line="86"/>
         <source>Satgas</source>
         <translation>Satgas</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="85"/>
+        <location filename="../../ui/units_board.py" line="86"/>
         <source>Mitra</source>
         <translation>Partners</translation>
     </message>
@@ -6770,104 +6770,119 @@ out</translation>
         <translation>Change status of {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="185"/>
+        <location filename="../../ui/units_board.py" line="198"/>
         <source>Ubah status…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="188"/>
+        <location filename="../../ui/units_board.py" line="201"/>
         <source>Ubah status satuan terpilih (F2)</source>
         <translation>Change the status of the selected unit (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="196"/>
+        <location filename="../../ui/units_board.py" line="209"/>
         <source>Ubah status (F2)</source>
         <translation>Change status (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="200"/>
+        <location filename="../../ui/units_board.py" line="213"/>
         <source>Cari satuan, kode atau status…</source>
         <translation>Search unit, code or status…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="209"/>
+        <location filename="../../ui/units_board.py" line="229"/>
         <source>Semua susunan</source>
         <translation>All structures</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="216"/>
+        <location filename="../../ui/units_board.py" line="236"/>
         <source>Satuan yang bertanggung jawab atas wilayah ini</source>
         <translation>The units responsible for this region</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="217"/>
-        <location filename="../../ui/units_board.py" line="365"/>
+        <location filename="../../ui/units_board.py" line="237"/>
+        <location filename="../../ui/units_board.py" line="385"/>
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="229"/>
-        <location filename="../../ui/units_board.py" line="442"/>
+        <location filename="../../ui/units_board.py" line="249"/>
+        <location filename="../../ui/units_board.py" line="490"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="231"/>
+        <location filename="../../ui/units_board.py" line="251"/>
         <source>Pohon per hierarki, atau daftar datar yang dapat diurutkan</source>
         <translation>A tree by hierarchy, or a flat list that can be sorted</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="235"/>
+        <location filename="../../ui/units_board.py" line="255"/>
         <source>Buka semua</source>
         <translation>Expand all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="238"/>
+        <location filename="../../ui/units_board.py" line="258"/>
         <source>Tutup semua</source>
         <translation>Collapse all</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="241"/>
+        <location filename="../../ui/units_board.py" line="261"/>
         <source>Papan satuan</source>
         <translation>Unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="328"/>
+        <location filename="../../ui/units_board.py" line="348"/>
         <source>Belum ada operasi</source>
         <translation>No operation yet</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="342"/>
+        <location filename="../../ui/units_board.py" line="362"/>
         <source>Tahapan: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="353"/>
+        <location filename="../../ui/units_board.py" line="373"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="388"/>
+        <location filename="../../ui/units_board.py" line="420"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="390"/>
+        <location filename="../../ui/units_board.py" line="424"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="393"/>
+        <location filename="../../ui/units_board.py" line="429"/>
         <source>F2: ubah status satuan terpilih</source>
         <translation>F2: change the selected unit&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="399"/>
+        <location filename="../../ui/units_board.py" line="435"/>
         <source>Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)</source>
         <translation>TPS columns do not fit: see the Strength tab (Ctrl+2)</translation>
     </message>
     <message>
         <location filename="../../ui/units_board.py" line="442"/>
+        <source>kosongkan pencarian</source>
+        <translation>clear the search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_board.py" line="445"/>
+        <source>pilih “{all}”</source>
+        <translation>choose “{all}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_board.py" line="446"/>
+        <source>Tidak ada satuan yang cocok dengan saringan ini: {steps}.</source>
+        <translation>No unit matches this filter: {steps}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/units_board.py" line="490"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>

@@ -22,7 +22,7 @@ from opscenter.errors import ConnectionLost, NoOperation
 from opscenter.model import UnitStatus
 from opscenter.operations import OperationSpec, new_operation
 from opscenter.reference import by_code
-from opscenter.store import Store
+from opscenter.store import Store, open_store
 from tests.imports import loaded_by
 from ui import error_dialog
 from ui.main_window import MainWindow
@@ -798,3 +798,36 @@ def test_the_wall_summary_follows_the_windows_overview(
     qtbot.waitUntil(lambda: wall_label("figure_personnel") == "14")
     assert wall_label("figure_balance") == label(window, "figure_balance") == "\u22123"
     wall.close()
+
+
+def test_diperbarui_moves_with_this_windows_change_and_another_workstations(
+    qtbot: QtBot,
+    store: Store,
+    sqlite_url: str,
+    tiny_operation: TinyOperation,
+    window: MainWindow,
+    clock: FixedClock,
+) -> None:
+    """The walk: "Diperbarui 20:03:57 WIB" stood still after a status change at 20:11 made
+    in this window (a status change alone reads no overview again)."""
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.updated_label.text() == "Diperbarui 03:10:00 WIB"  # NIGHT_BEFORE, in WIB
+    board = window.operation_page.board
+    assert board is not None
+    with store.read() as s:
+        statuses = by_code(s, UnitStatus, tiny_operation.operation_id)
+    clock.now += timedelta(minutes=1, seconds=5)
+    with qtbot.waitSignal(board.write_done):
+        board.set_unit_status(tiny_operation.kerinci_id, statuses["bergerak"].id)
+    qtbot.waitUntil(lambda: window.updated_label.text() == "Diperbarui 03:11:05 WIB")
+    # Another workstation's change, through the live feed (another store on the same file).
+    clock.now += timedelta(minutes=2)
+    other = open_store(sqlite_url)
+    try:
+        units.set_status(other, Actor("lain", "operator"), tiny_operation.bungo_id,
+                         statuses["bergerak"].id)  # fmt: skip
+    finally:
+        other.dispose()
+    qtbot.waitUntil(lambda: window.updated_label.text() == "Diperbarui 03:13:05 WIB")
+    assert board.rows.rows[tiny_operation.bungo_id].status_id == statuses["bergerak"].id

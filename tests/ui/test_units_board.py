@@ -489,3 +489,95 @@ def test_a_figure_larger_than_the_columns_widens_them(
     index = board.tree_proxy.mapFromSource(board.rows.tree_model.index_of(pb1, section))
     assert index.isValid()
     assert drawn(view, index) == balance  # whole, not "+20.…"
+
+
+def test_the_footer_counts_the_units_a_filter_shows(
+    qtbot: QtBot, board: UnitsBoard, small: Small
+) -> None:
+    """The walk: with "Kerinci" typed (6 rows) or Bergerak chosen (1 unit) the line under the
+    board still said "186 satuan", the whole operation's count."""
+    total = len(small.units)
+    assert board.footer.text().startswith(f"{total} satuan  ·  F2")
+    board.search.setText("polsek a")
+    # The tree shows Polda Uji and Polres A above the two matches: two units found.
+    assert board.footer.text().startswith(f"2 dari {total} satuan  ·  F2")
+    board.set_tree_mode(False)
+    assert board.footer.text().startswith(f"2 dari {total} satuan  ·  F2")
+    board.set_tree_mode(True)
+    board.search.clear()
+    assert board.footer.text().startswith(f"{total} satuan  ·  F2")
+    with qtbot.waitSignal(board.write_done):
+        board.set_unit_status(small.units["PB1"], small.statuses["bergerak"])
+    board.status_filter.setCurrentIndex(board.status_filter.findData(small.statuses["bergerak"]))
+    assert board.footer.text().startswith(f"1 dari {total} satuan  ·  F2")
+    # A unit that takes the filter's status elsewhere joins the count.
+    with qtbot.waitSignal(board.write_done):
+        board.set_unit_status(small.units["PA2"], small.statuses["bergerak"])
+    qtbot.waitUntil(lambda: board.footer.text().startswith(f"2 dari {total} satuan"))
+
+
+def test_a_filter_that_matches_nothing_says_so_and_how_to_lift_it(
+    qtbot: QtBot, board: UnitsBoard, small: Small
+) -> None:
+    """The walk: Ctrl+Z took the one Bergerak unit out of the filter, and the board went blank
+    without a word."""
+    total = len(small.units)
+    with qtbot.waitSignal(board.write_done):
+        board.set_unit_status(small.units["PB"], small.statuses["bergerak"])
+    board.status_filter.setCurrentIndex(board.status_filter.findData(small.statuses["bergerak"]))
+    assert "Tidak ada satuan" not in board.footer.text()
+    with qtbot.waitSignal(board.write_done):
+        board.undo_stack.undo()
+    assert board.tree_proxy.rowCount() == 0
+    empty = "Tidak ada satuan yang cocok dengan saringan ini"
+    qtbot.waitUntil(lambda: f"0 dari {total} satuan" in board.footer.text())
+    assert f"{empty}: pilih \u201cSemua status\u201d." in board.footer.text()
+    assert "F2" not in board.footer.text()  # nothing shown to change
+    # Each filter that is on is named, the search first.
+    board.search.setText("polres")
+    board.tree_filter.setCurrentIndex(board.tree_filter.findData("satgas"))
+    assert (
+        f"{empty}: kosongkan pencarian, pilih \u201cSemua status\u201d, "
+        "pilih \u201cSemua susunan\u201d." in board.footer.text()
+    )
+    board.status_filter.setCurrentIndex(0)
+    board.tree_filter.setCurrentIndex(0)
+    assert empty not in board.footer.text()
+
+
+def test_the_choose_a_unit_hint_goes_once_a_unit_is_chosen(board: UnitsBoard, small: Small) -> None:
+    """The walk: "Pilih satu satuan dulu, lalu tekan F2." stayed after a unit was chosen."""
+    board.current_view().selectionModel().clear()
+    assert board.selected_unit_id() is None
+    board.change_status_action.trigger()
+    assert board.status_dialog is None
+    assert board.footer.text() == "Pilih satu satuan dulu, lalu tekan F2."
+    assert board.select_unit(small.units["PA"])
+    assert "Pilih satu satuan" not in board.footer.text()
+    assert board.footer.text().startswith(f"{len(small.units)} satuan  ·  F2")
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return], ids=["down", "enter"])
+@pytest.mark.parametrize("tree", [True, False], ids=["tree", "list"])
+def test_down_or_enter_in_the_search_goes_to_the_first_unit_found(
+    qtbot: QtBot, board: UnitsBoard, small: Small, key: Qt.Key, tree: bool
+) -> None:
+    """The walk: from the search box, the list took seven Tabs."""
+    board.set_tree_mode(tree)
+    board.current_view().selectionModel().clear()
+    board.activateWindow()
+    qtbot.waitUntil(board.isActiveWindow)
+    board.focus_search()
+    qtbot.keyClicks(board.search, "polsek a")
+    qtbot.keyClick(board.search, key)
+    view = board.current_view()
+    assert view.hasFocus()
+    # In the tree, not Polda Uji above it: the first unit the search found.
+    assert board.selected_unit_id() == small.units["PA1"]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert board.selected_unit_id() == small.units["PA2"]
+    # Nothing found: the key stays in the search box.
+    board.focus_search()
+    qtbot.keyClicks(board.search, "zzz")
+    qtbot.keyClick(board.search, key)
+    assert board.search.hasFocus()

@@ -4079,17 +4079,17 @@ source</translation>
 <context>
     <name>PlottingWindow</name>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="358"/>
+        <location filename="../../ui/plotting_actions.py" line="368"/>
         <source>Daftar plotting, PDF (*.pdf)</source>
         <translation>Plotting list, PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="357"/>
+        <location filename="../../ui/plotting_actions.py" line="367"/>
         <source>Daftar plotting, Excel (*.xlsx)</source>
         <translation>Plotting list, Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="360"/>
+        <location filename="../../ui/plotting_actions.py" line="370"/>
         <source>Surat penugasan per personel, PDF (*.pdf)</source>
         <translation>Assignment slips per officer, PDF (*.pdf)</translation>
     </message>
@@ -4267,123 +4267,123 @@ source</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_window.py" line="79"/>
-        <location filename="../../ui/plotting_window.py" line="122"/>
+        <location filename="../../ui/plotting_window.py" line="126"/>
         <source>Plotting pengamanan TPS</source>
         <translation>Polling-station guard plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="114"/>
+        <location filename="../../ui/plotting_window.py" line="118"/>
         <source>Peran Anda hanya dapat membaca plotting; perubahan dilakukan oleh staf.</source>
         <translation>Your role can only read the plotting; staff make the changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="130"/>
+        <location filename="../../ui/plotting_window.py" line="134"/>
         <source>&amp;Satuan:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="139"/>
+        <location filename="../../ui/plotting_window.py" line="143"/>
         <source>kecamatan, desa, nama atau NRP</source>
         <translation>kecamatan, desa, name or NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="141"/>
+        <location filename="../../ui/plotting_window.py" line="145"/>
         <source>Menyaring pos (kecamatan, desa, nama dan NRP personelnya) dan cadangan (nama, NRP, pangkat dan satuan).</source>
         <translation>Narrows the posts (kecamatan, desa, their officers&apos; names and NRP) and the reserve (name, NRP, rank and unit).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="148"/>
+        <location filename="../../ui/plotting_window.py" line="152"/>
         <source>&amp;Cari:</source>
         <translation>Searc&amp;h:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="189"/>
+        <location filename="../../ui/plotting_window.py" line="193"/>
         <source>&amp;Plotting</source>
         <translation>&amp;Plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="191"/>
+        <location filename="../../ui/plotting_window.py" line="195"/>
         <source>&amp;Bentuk pos dari pola</source>
         <translation>&amp;Form posts from the patterns</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="192"/>
+        <location filename="../../ui/plotting_window.py" line="196"/>
         <source>Plotting &amp;otomatis…</source>
         <translation>&amp;Automatic plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="194"/>
+        <location filename="../../ui/plotting_window.py" line="198"/>
         <source>&amp;Pindahkan TPS ke pos…</source>
         <translation>&amp;Move a polling station to a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="195"/>
+        <location filename="../../ui/plotting_window.py" line="199"/>
         <source>P&amp;ecah pos…</source>
         <translation>S&amp;plit a post…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="196"/>
+        <location filename="../../ui/plotting_window.py" line="200"/>
         <source>&amp;Gabungkan pos…</source>
         <translation>Mer&amp;ge posts…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="198"/>
+        <location filename="../../ui/plotting_window.py" line="202"/>
         <source>&amp;Tempatkan personel…</source>
         <translation>Place an &amp;officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="199"/>
+        <location filename="../../ui/plotting_window.py" line="203"/>
         <source>T&amp;ukar personel…</source>
         <translation>S&amp;wap officers…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="200"/>
+        <location filename="../../ui/plotting_window.py" line="204"/>
         <source>&amp;Kunci / buka kunci</source>
         <translation>&amp;Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="202"/>
+        <location filename="../../ui/plotting_window.py" line="206"/>
         <source>Kembalikan ke &amp;cadangan…</source>
         <translation>Return to the &amp;reserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="208"/>
+        <location filename="../../ui/plotting_window.py" line="212"/>
         <source>&amp;Impor plotting dari Excel…</source>
         <translation>&amp;Import plotting from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="218"/>
+        <location filename="../../ui/plotting_window.py" line="222"/>
         <source>Ekspor &amp;daftar plotting…</source>
         <translation>&amp;Export the plotting list…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="225"/>
+        <location filename="../../ui/plotting_window.py" line="229"/>
         <source>Ekspor &amp;surat penugasan (PDF)…</source>
         <translation>Export the assignment &amp;slips (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="229"/>
+        <location filename="../../ui/plotting_window.py" line="233"/>
         <source>&amp;Ubah</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="247"/>
+        <location filename="../../ui/plotting_window.py" line="251"/>
         <source>&amp;Muat ulang</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="322"/>
+        <location filename="../../ui/plotting_window.py" line="326"/>
         <source>P&amp;os pengamanan</source>
         <translation>Guard p&amp;osts</translation>
     </message>
     <message>
         <location filename="../../ui/plotting_reads.py" line="276"/>
-        <location filename="../../ui/plotting_window.py" line="351"/>
+        <location filename="../../ui/plotting_window.py" line="355"/>
         <source>P&amp;ersonel pos</source>
         <translation>Officers of the pos&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_window.py" line="370"/>
+        <location filename="../../ui/plotting_window.py" line="374"/>
         <source>Ca&amp;dangan</source>
         <translation>Rese&amp;rve</translation>
     </message>
@@ -4453,27 +4453,27 @@ source</translation>
         <translation>Officers of pos&amp;t {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="87"/>
+        <location filename="../../ui/plotting_actions.py" line="97"/>
         <source>{posts} pos baru, {tps} TPS ditempatkan ke pos.</source>
         <translation>{posts} new posts, {tps} polling stations placed in posts.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="100"/>
+        <location filename="../../ui/plotting_actions.py" line="110"/>
         <source>Plotting otomatis</source>
         <translation>Automatic plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="101"/>
+        <location filename="../../ui/plotting_actions.py" line="111"/>
         <source>{n} personel sudah ditempatkan, {locked} di antaranya dikunci. Yang dikunci dan yang masih sah tetap di tempatnya; sisanya dapat dipindahkan.</source>
         <translation>{n} officers are already placed, {locked} of them locked. The locked ones and those still valid stay where they are; the others may move.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="105"/>
+        <location filename="../../ui/plotting_actions.py" line="115"/>
         <source>&amp;Jalankan plotting</source>
         <translation>&amp;Run the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="114"/>
+        <location filename="../../ui/plotting_actions.py" line="124"/>
         <source>{kept} tetap, {placed} ditempatkan, {removed} dilepas; cadangan {reserve}, kekurangan {short} personel.</source>
         <translation>{kept} kept, {placed} placed, {removed} released; {reserve} in reserve, {short} officers short.</translation>
     </message>
@@ -4488,43 +4488,43 @@ source</translation>
         <translation>This kecamatan has only one post; there is no post to move to.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="167"/>
+        <location filename="../../ui/plotting_actions.py" line="177"/>
         <source>Pindahkan TPS ke pos</source>
         <translation>Move a polling station to a post</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="168"/>
+        <location filename="../../ui/plotting_actions.py" line="178"/>
         <source>&amp;TPS:</source>
         <translation>&amp;Polling station:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="169"/>
-        <location filename="../../ui/plotting_actions.py" line="252"/>
+        <location filename="../../ui/plotting_actions.py" line="179"/>
+        <location filename="../../ui/plotting_actions.py" line="262"/>
         <source>Ke &amp;pos:</source>
         <translation>To &amp;post:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="178"/>
+        <location filename="../../ui/plotting_actions.py" line="188"/>
         <source>Melebihi pola</source>
         <translation>Beyond the pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="179"/>
+        <location filename="../../ui/plotting_actions.py" line="189"/>
         <source>Pos {number} mengikuti pola {pattern} ({limit} TPS). Alasan pengecualian:</source>
         <translation>Post {number} follows pattern {pattern} ({limit} polling stations). Reason for the exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="205"/>
+        <location filename="../../ui/plotting_actions.py" line="215"/>
         <source>Pilih dulu pos dengan dua TPS atau lebih untuk dipecah.</source>
         <translation>First choose a post with two or more polling stations to split.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="206"/>
+        <location filename="../../ui/plotting_actions.py" line="216"/>
         <source>Pecah pos {n}</source>
         <translation>Split post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="207"/>
+        <location filename="../../ui/plotting_actions.py" line="217"/>
         <source>TPS ke &amp;pos baru:</source>
         <translation>Polling stations to the new &amp;post:</translation>
     </message>
@@ -4539,12 +4539,12 @@ source</translation>
         <translation>This kecamatan has only one post; there is nothing to merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="225"/>
+        <location filename="../../ui/plotting_actions.py" line="235"/>
         <source>Gabungkan pos {n}</source>
         <translation>Merge post {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="226"/>
+        <location filename="../../ui/plotting_actions.py" line="236"/>
         <source>Ke &amp;dalam pos:</source>
         <translation>&amp;Into post:</translation>
     </message>
@@ -4554,112 +4554,112 @@ source</translation>
         <translation>First choose one officer (on a post or in the reserve).</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="106"/>
+        <location filename="../../ui/plotting_actions.py" line="116"/>
         <source>Plotting otomatis tidak dapat diurungkan dengan Ctrl+Z.</source>
         <translation>Automatic plotting cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="250"/>
+        <location filename="../../ui/plotting_actions.py" line="260"/>
         <source>Tempatkan personel</source>
         <translation>Place an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="288"/>
+        <location filename="../../ui/plotting_actions.py" line="298"/>
         <source>penempatan personel</source>
         <translation>placement of an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="288"/>
+        <location filename="../../ui/plotting_actions.py" line="298"/>
         <source>pengembalian ke cadangan</source>
         <translation>return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="299"/>
+        <location filename="../../ui/plotting_actions.py" line="309"/>
         <source>Pilih personel di pos yang akan ditukar.</source>
         <translation>Choose the officer on a post to swap.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="303"/>
+        <location filename="../../ui/plotting_actions.py" line="313"/>
         <source>{person} ({nrp}), pos {number} {kecamatan}</source>
         <translation>{person} ({nrp}), post {number} {kecamatan}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="315"/>
+        <location filename="../../ui/plotting_actions.py" line="325"/>
         <source>Tukar {person}</source>
         <translation>Swap {person}</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="316"/>
+        <location filename="../../ui/plotting_actions.py" line="326"/>
         <source>&amp;Dengan:</source>
         <translation>&amp;With:</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="328"/>
+        <location filename="../../ui/plotting_actions.py" line="338"/>
         <source>Pilih personel di pos yang akan dikunci atau dibuka.</source>
         <translation>Choose the officer on a post to lock or unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="337"/>
+        <location filename="../../ui/plotting_actions.py" line="347"/>
         <source>Pilih personel di pos yang akan dikembalikan ke cadangan.</source>
         <translation>Choose the officer on a post to return to the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="341"/>
+        <location filename="../../ui/plotting_actions.py" line="351"/>
         <source>Kembalikan ke cadangan</source>
         <translation>Return to the reserve</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="342"/>
+        <location filename="../../ui/plotting_actions.py" line="352"/>
         <source>{name} dilepas dari posnya dan kembali ke cadangan.</source>
         <translation>{name} is taken off the post and back in the reserve.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="345"/>
+        <location filename="../../ui/plotting_actions.py" line="355"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="346"/>
+        <location filename="../../ui/plotting_actions.py" line="356"/>
         <source>Ctrl+Z menempatkannya kembali.</source>
         <translation>Ctrl+Z puts them back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="372"/>
+        <location filename="../../ui/plotting_actions.py" line="382"/>
         <source>Ekspor daftar plotting</source>
         <translation>Export the plotting list</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="379"/>
+        <location filename="../../ui/plotting_actions.py" line="389"/>
         <source>Ekspor surat penugasan</source>
         <translation>Export the assignment slips</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="415"/>
+        <location filename="../../ui/plotting_actions.py" line="425"/>
         <source>Ekspor plotting</source>
         <translation>Export the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="388"/>
+        <location filename="../../ui/plotting_actions.py" line="398"/>
         <source>Membaca plotting…</source>
         <translation>Reading the plotting…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="388"/>
+        <location filename="../../ui/plotting_actions.py" line="398"/>
         <source>Menyusun halaman…</source>
         <translation>Laying out the pages…</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="403"/>
+        <location filename="../../ui/plotting_actions.py" line="413"/>
         <source>Ditulis ke {path}.</source>
         <translation>Written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="409"/>
+        <location filename="../../ui/plotting_actions.py" line="419"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/plotting_actions.py" line="411"/>
+        <location filename="../../ui/plotting_actions.py" line="421"/>
         <source>Menulis {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -6807,7 +6807,7 @@ out</translation>
     </message>
     <message>
         <location filename="../../ui/units_board.py" line="249"/>
-        <location filename="../../ui/units_board.py" line="490"/>
+        <location filename="../../ui/units_board.py" line="492"/>
         <source>Tampilan: pohon</source>
         <translation>View: tree</translation>
     </message>
@@ -6847,12 +6847,12 @@ out</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="420"/>
+        <location filename="../../ui/units_board.py" line="425"/>
         <source>{n} satuan</source>
         <translation>Units: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="424"/>
+        <location filename="../../ui/units_board.py" line="423"/>
         <source>{shown} dari {n} satuan</source>
         <translation>Units: {shown} of {n}</translation>
     </message>
@@ -6862,27 +6862,27 @@ out</translation>
         <translation>F2: change the selected unit&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="435"/>
+        <location filename="../../ui/units_board.py" line="437"/>
         <source>Kolom TPS tidak muat: lihat tab Kekuatan (Ctrl+2)</source>
         <translation>TPS columns do not fit: see the Strength tab (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="442"/>
+        <location filename="../../ui/units_board.py" line="444"/>
         <source>kosongkan pencarian</source>
         <translation>clear the search</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="445"/>
+        <location filename="../../ui/units_board.py" line="447"/>
         <source>pilih “{all}”</source>
         <translation>choose “{all}”</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="446"/>
+        <location filename="../../ui/units_board.py" line="448"/>
         <source>Tidak ada satuan yang cocok dengan saringan ini: {steps}.</source>
         <translation>No unit matches this filter: {steps}.</translation>
     </message>
     <message>
-        <location filename="../../ui/units_board.py" line="490"/>
+        <location filename="../../ui/units_board.py" line="492"/>
         <source>Tampilan: daftar</source>
         <translation>View: list</translation>
     </message>

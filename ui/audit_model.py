@@ -146,8 +146,10 @@ def entity_name(entity: str, lang: str = "id") -> str:
 
 
 def entity_text(row: AuditRow, lang: str = "id") -> str:
+    """The changed row as the auditor reads it: its kind, its name (``audit.subject``), and
+    what happened to it: "penilaian kerawanan Kabupaten Batanghari / Politik · diubah"."""
     what = _tr(ROW_ACTIONS.get(row.action, row.action))
-    return f"{entity_name(row.entity, lang)} #{row.entity_id} \u00b7 {what}"
+    return f"{entity_name(row.entity, lang)} {audit.subject(row, lang)} \u00b7 {what}"
 
 
 def time_text(row: AuditRow) -> str:
@@ -239,6 +241,8 @@ class AuditModel(TableModel[AuditRow]):
         col = Column(column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Column.ACTION, Column.ENTITY):
+            return self._display(row, col)  # whole, where the column cuts it
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.CHANGES:
             return audit.summarise(
                 row.changes,

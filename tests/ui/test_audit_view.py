@@ -398,3 +398,33 @@ def test_a_search_finds_rows_by_their_actions_name(qtbot: QtBot, changes: Store)
     assert {window.model.index(i, Column.ACTION).data() for i in range(found)} == {
         "Ubah status satuan"
     }
+
+
+def test_an_entry_reads_by_the_name_of_the_row_it_changed(qtbot: QtBot, changes: Store) -> None:
+    # The walk: "penilaian kerawanan #91 · diubah", "pos pengamanan: 1052": ids an auditor
+    # cannot read. The row and the ids of its changes read by their names.
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    _filter(qtbot, window, entity="unit_status_change")
+    row = window.model.row_at(0)
+    assert row is not None
+    unit = "Polres Kerinci" if row.changes["unit_id"] == _unit_id(changes, "Polres Kerinci") else (
+        "Polres Bungo"
+    )  # fmt: skip
+    shown = window.model.index(0, Column.ENTITY).data()
+    assert shown.startswith(f"riwayat status satuan {unit} / ")
+    assert shown.endswith(" \u00b7 baru")
+    assert "#" not in shown
+    assert window.model.index(0, Column.ENTITY).data(Qt.ItemDataRole.ToolTipRole) == shown
+    window.table.selectRow(0)
+    assert shown in window.detail.toPlainText().splitlines()[0]
+    assert f"satuan: {unit}" in window.detail.toPlainText()
+
+
+def _unit_id(store: Store, name: str) -> int:
+    from sqlalchemy import select
+
+    from opscenter.model import Unit
+
+    with store.read() as s:
+        return int(s.scalars(select(Unit.id).where(Unit.name == name)).one())

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from opscenter import audit, messages
+from opscenter import audit, clock, messages
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.operations import local_text
 from opscenter.progress import CancelToken, Job, Progress, no_progress
@@ -235,7 +235,10 @@ class AuditModel(TableModel[AuditRow]):
             "Waktu nyata saat dicatat, juga dalam latihan. Waktu di dalam rincian (waktu "
             "kejadian, tindak lanjut) mengikuti jam operasi atau latihan."
         )
-        return [(_tr(HEADERS[c]), real if c == Column.TIME else "") for c in Column]
+        titles = {c: _tr(HEADERS[c]) for c in Column}
+        if clock.exercise() is not None:  # beside the board's simulated clock: say which
+            titles[Column.TIME] = _tr("Waktu (jam nyata)")
+        return [(titles[c], real if c == Column.TIME else "") for c in Column]
 
     def cell(self, row: AuditRow, column: int, role: int) -> Any:
         col = Column(column)

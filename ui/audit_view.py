@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import audit
+from opscenter import audit, clock
 from opscenter.actor import Actor
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.clock import file_name
@@ -158,6 +158,21 @@ class AuditWindow(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
+        # In an exercise the window's clock runs on simulated time, the journal on the real
+        # one (``opscenter.clock``): the walk read 04:12 in the journal beside 20:0x on the
+        # board, with nothing saying why.
+        self.real_time_note = QLabel(
+            self.tr(
+                "Waktu di jurnal adalah waktu nyata komputer saat tombol ditekan; latihan "
+                "berjalan pada waktu simulasi."
+            ),
+            self,
+        )
+        self.real_time_note.setObjectName("auditRealTimeNote")
+        self.real_time_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.real_time_note.setWordWrap(True)
+        self.real_time_note.setVisible(clock.exercise() is not None)
+
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("auditDetail")
         self.detail.setReadOnly(True)
@@ -181,6 +196,7 @@ class AuditWindow(QWidget):
         column = QVBoxLayout(self)
         column.addLayout(filters)
         column.addWidget(self.problem)
+        column.addWidget(self.real_time_note)
         column.addWidget(split, 1)
         column.addLayout(bottom)
 

@@ -428,3 +428,36 @@ def _unit_id(store: Store, name: str) -> int:
 
     with store.read() as s:
         return int(s.scalars(select(Unit.id).where(Unit.name == name)).one())
+
+
+@pytest.mark.parametrize("exercise", [False, True])
+def test_the_time_column_says_it_is_real_time_while_an_exercise_runs(
+    qtbot: QtBot, changes: Store, exercise: bool
+) -> None:
+    # The walk: the Waktu column read 05-12-2026 04:12 WIB while the board, in an exercise,
+    # read 27-11-2024 20:0x; nothing said the journal keeps the computer's real time.
+    from zoneinfo import ZoneInfo
+
+    from opscenter import clock
+
+    if exercise:
+        clock.simulate(datetime(2024, 11, 27, 20, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    try:
+        window = AuditWindow(changes, KOMANDAN)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        title = window.model.headerData(
+            Column.TIME, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+        )
+        note = window.real_time_note
+        if exercise:
+            assert title == "Waktu (jam nyata)"
+            assert note.isVisible()
+            assert note.text().startswith("Waktu di jurnal adalah waktu nyata komputer")
+            assert "waktu simulasi" in note.text()
+        else:
+            assert title == "Waktu"
+            assert not note.isVisible()
+    finally:
+        clock.use_real()

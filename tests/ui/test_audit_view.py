@@ -461,3 +461,33 @@ def test_the_time_column_says_it_is_real_time_while_an_exercise_runs(
             assert not note.isVisible()
     finally:
         clock.use_real()
+
+
+def test_titles_and_action_names_are_whole_at_1366(
+    qtbot: QtBot, changes: Store, app_look: None
+) -> None:
+    # The walk at 1366 × 768, in the users' 12 pt: "Terbitkan nomor laporan s…" and
+    # "Perubahan (sebelum → se…".
+    from opscenter.model import utcnow
+
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
+    issued = audit.AuditRow(
+        seq=1, txn_id=1, at=utcnow(), actor="jambi.admin", operation_id=None,
+        entity="operation", entity_id=1, action="update", txn_action="sitrep.issue",
+        changes={"sitrep_serial": [95, 96]}, timezone="Asia/Jakarta",
+    )  # fmt: skip
+    window.model.show(window.model.filter, [issued])
+    header = window.table.horizontalHeader()
+    assert window.table.viewport().width() < 1366
+    for column in Column:
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column.name
+    assert window.model.index(0, Column.ACTION).data() == "Terbitkan nomor laporan situasi"
+    need = window.table.sizeHintForColumn(Column.ACTION)
+    assert header.sectionSize(Column.ACTION) >= need
+    # The columns fill the table, none past its edge.
+    assert sum(header.sectionSize(c) for c in Column) <= window.table.viewport().width()

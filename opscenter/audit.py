@@ -22,7 +22,7 @@ from opscenter.actor import Actor
 from opscenter.audit_fields import field_name
 from opscenter.formulas import xlsx_cell
 from opscenter.incidents import degrees
-from opscenter.model import Base, JournalEntry, JournalTxn, Operation, tps_label
+from opscenter.model import Base, JournalEntry, JournalTxn, Operation, post_label, tps_label
 from opscenter.operations import timezone_of, zone_label
 from opscenter.permissions import permitted, require
 from opscenter.private_files import private_file
@@ -62,8 +62,10 @@ class AuditRow:
     txn_action: str  # the user action: "unit.set_status", "account.create" ...
     changes: dict[str, Any]
     timezone: str
-    # (table, id) -> name, for the ids in ``changes`` that point at a named row.
-    names: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    # (table, id) -> name, for the row itself and the ids in ``changes`` (``_names``); a
+    # row no longer there has none. None: not looked up (a row built by hand). Shared by a
+    # page's rows, so not part of a row's equality (a row reread is the same row).
+    names: Mapping[tuple[str, int], str] | None = field(default=None, compare=False)
 
     @property
     def local_at(self) -> datetime:
@@ -220,7 +222,7 @@ def query(session: Session, f: AuditFilter) -> list[AuditRow]:
         for r in session.execute(stmt)
     ]
     names = _names(session, rows)
-    return [replace(r, names=names) for r in rows] if names else rows
+    return [replace(r, names=names) for r in rows]
 
 
 def _fk_target(entity: str, column: str) -> str | None:
@@ -232,35 +234,137 @@ def _fk_target(entity: str, column: str) -> str | None:
     return fks[0].column.table.name if fks else None
 
 
+# How a row of a table with no name of its own is named: by the rows it joins, in this
+# order ("Kabupaten Batanghari / Politik / Pemungutan suara" for a vulnerability rating).
+# A null part is left out; a part may itself be such a row (a realisation's allocation).
+_SUBJECT_PARTS: dict[str, tuple[str, ...]] = {
+    "vulnerability_rating": ("region_id", "aspect_id", "stage_id"),
+    "guard_assignment": ("personnel_id", "post_id"),
+    "guard_post_tps": ("tps_id", "post_id"),
+    "incident_unit": ("incident_id", "unit_id"),
+    "incident_follow_up": ("incident_id",),
+    "tps_watch": ("tps_id", "step_id"),
+    "unit_area": ("unit_id", "region_id"),
+    "unit_status_change": ("unit_id", "status_id"),
+    "bko_assignment": ("personnel_id", "from_unit_id", "to_unit_id"),
+    "readiness_judgement": ("unit_id", "aspect_id"),
+    "sarpras_stock": ("unit_id", "category_id"),
+    "budget_index": ("component_id", "stage_id"),
+    "budget_allocation": ("unit_id",),
+    "budget_realisation": ("allocation_id", "component_id"),
+    "inspection_visit": ("unit_id",),
+    "inspection_finding": ("visit_id", "aspect_id"),
+}
+SUBJECT_SEPARATOR = " / "
+# Tables named by a text column other than ``name``.
+_NAME_COLUMNS = {"account": "username", "incident": "title"}
+# A guard post is named as the plotting lists name it: its number and its kecamatan.
+_POST = "guard_post"
+
+
+def nameable(table: str) -> bool:
+    """Whether ``_names`` names the rows of ``table`` (else they show by id)."""
+    t = Base.metadata.tables.get(table)
+    if t is None:
+        return False
+    return (
+        table in (_TPS, _POST) or table in _SUBJECT_PARTS or table in _NAME_COLUMNS or "name" in t.c
+    )
+
+
 def _names(session: Session, rows: list[AuditRow]) -> dict[tuple[str, int], str]:
-    """Names for the ids in a page of rows ("status_id 2" is "Bergerak"): one query a table."""
+    """The current names of a page's rows and of the ids in their changes: "status_id 2" is
+    "Bergerak", guard post 1052 is "Pos 1 Kecamatan Siulak".
+
+    A fixed number of queries a page, whatever its length: one a table for the rows named
+    by a column of their own, one a table and level for those named by the rows they join
+    (``_SUBJECT_PARTS``). A row no longer there gets no name (``gone`` says so)."""
     wanted: dict[str, set[int]] = {}
+
+    def want(table: str | None, value: Any) -> None:
+        if table is not None and isinstance(value, int) and nameable(table):
+            wanted.setdefault(table, set()).add(value)
+
     for r in rows:
+        want(r.entity, r.entity_id)
         for key, value in r.changes.items():
             target = _fk_target(r.entity, key)
-            if target is None:
-                continue
             for v in value if isinstance(value, list) else [value]:
-                if isinstance(v, int):
-                    wanted.setdefault(target, set()).add(v)
+                want(target, v)
+    # Rows named by the rows they join: read their parts, which may want more such rows.
+    parts: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    read: dict[str, set[int]] = {}
+
+    def unread() -> dict[str, set[int]]:
+        pending = {t: ids - read.get(t, set()) for t, ids in wanted.items()}
+        return {t: ids for t, ids in pending.items() if ids and t in _SUBJECT_PARTS}
+
+    while pending := unread():  # a level at a time: a realisation, then its allocation
+        for target, ids in pending.items():
+            read.setdefault(target, set()).update(ids)
+            table = Base.metadata.tables[target]
+            columns = _SUBJECT_PARTS[target]
+            stmt = select(table.c.id, *(table.c[c] for c in columns)).where(table.c.id.in_(ids))
+            for i, *values in session.execute(stmt):
+                refs = [
+                    (t, int(v))
+                    for c, v in zip(columns, values, strict=True)
+                    if v is not None and (t := _fk_target(target, c)) is not None
+                ]
+                parts[(target, int(i))] = refs
+                for t, v in refs:
+                    want(t, v)
     out: dict[tuple[str, int], str] = {}
     for target, ids in wanted.items():
-        table = Base.metadata.tables[target]
-        if target == _TPS:  # no name of its own: its number and desa
-            region = Base.metadata.tables["region"]
-            stmt = (
-                select(table.c.id, table.c.number, region.c.name)
-                .join(region, region.c.id == table.c.region_id)
-                .where(table.c.id.in_(ids))
-            )
-            for i, number, desa in session.execute(stmt):
-                out[(target, int(i))] = tps_label(number, desa)
-            continue
-        if "name" not in table.c:
-            continue
-        for i, name in session.execute(select(table.c.id, table.c.name).where(table.c.id.in_(ids))):
-            out[(target, int(i))] = str(name)
+        if target not in _SUBJECT_PARTS:
+            out.update(_own_names(session, target, ids))
+
+    def compose(key: tuple[str, int]) -> str | None:
+        if key in out:
+            return out[key]
+        if key not in parts:
+            return None  # no longer there
+        shown = [n for n in (compose(ref) for ref in parts[key]) if n is not None]
+        out[key] = SUBJECT_SEPARATOR.join(shown) if shown else f"#{key[1]}"
+        return out[key]
+
+    for row in parts:
+        compose(row)
     return out
+
+
+def _own_names(session: Session, target: str, ids: set[int]) -> dict[tuple[str, int], str]:
+    """Rows of ``target`` named by their own columns (one query)."""
+    table = Base.metadata.tables[target]
+    if target in (_TPS, _POST):  # a number and its place: a TPS's desa, a post's kecamatan
+        region = Base.metadata.tables["region"]
+        stmt = (
+            select(table.c.id, table.c.number, region.c.name)
+            .join(region, region.c.id == table.c.region_id)
+            .where(table.c.id.in_(ids))
+        )
+        label = tps_label if target == _TPS else post_label
+        return {(target, int(i)): label(n, place) for i, n, place in session.execute(stmt)}
+    column = table.c[_NAME_COLUMNS.get(target, "name")]
+    stmt = select(table.c.id, column).where(table.c.id.in_(ids))
+    return {(target, int(r[0])): str(r[1]) for r in session.execute(stmt)}
+
+
+# A row the journal names that is no longer there, per language.
+GONE = {"id": "#{id} (dihapus)", "en": "#{id} (deleted)"}
+
+
+def gone(row_id: int, lang: str | None = "id") -> str:
+    return GONE.get(lang or "id", GONE["id"]).format(id=row_id)
+
+
+def subject(row: AuditRow, lang: str | None = "id") -> str:
+    """The row an entry changed, by its current name ("Kabupaten Batanghari / Politik /
+    Pemungutan suara"); "#91 (dihapus)" when it is no longer there; "#91" when its table has
+    no name or the names were not looked up."""
+    if row.names is None or not nameable(row.entity):
+        return f"#{row.entity_id}"
+    return row.names.get((row.entity, row.entity_id)) or gone(row.entity_id, lang)
 
 
 def count(session: Session, f: AuditFilter) -> int:
@@ -315,7 +419,7 @@ def summarise(
     an officer reads (``audit_fields.field_name``: "alasan status: — → patroli"), as the
     audit window and its export show it; without, by its column.
     """
-    shown = named(changes, entity, names)
+    shown = named(changes, entity, names, lang)
     # (column, label, value) in ``changes``' order; a named id's label loses its "_id".
     fields = [(c, k, v) for c, (k, v) in zip(changes, shown.items(), strict=True)]
 
@@ -345,21 +449,25 @@ def named(
     changes: dict[str, Any],
     entity: str | None,
     names: Mapping[tuple[str, int], str] | None,
+    lang: str | None = "id",
 ) -> dict[str, Any]:
     """``changes`` with ids of named rows replaced by names ("status_id" becomes "status"),
-    and stored micro-degrees (``latitude_e6``) as degrees ("-2.1", not -2100000)."""
+    an id of a row no longer there by ``gone`` ("#1052 (dihapus)"), and stored
+    micro-degrees (``latitude_e6``) as degrees ("-2.1", not -2100000)."""
     out: dict[str, Any] = {}
     for key, value in changes.items():
         if key.endswith("_e6"):
             out[key] = [_degrees(v) for v in value] if isinstance(value, list) else _degrees(value)
             continue
-        target = _fk_target(entity, key) if entity and names else None
-        if target is None or names is None:
+        target = _fk_target(entity, key) if entity and names is not None else None
+        if target is None or names is None or not nameable(target):
             out[key] = value
             continue
 
         def name(v: Any, target: str = target) -> Any:
-            return names.get((target, v), v) if isinstance(v, int) else v
+            if not isinstance(v, int):
+                return v
+            return names.get((target, v)) or gone(v, lang)
 
         label = key[:-3] if key.endswith("_id") else key
         out[label] = [name(v) for v in value] if isinstance(value, list) else name(value)

@@ -29,7 +29,7 @@ def detail_text(row: AuditRow, lang: str = "id") -> str:
     # it ("Jurnal 812"), so an import's rows are found from there.
     txn = TRANSACTION.get(lang, TRANSACTION["id"]).format(txn=row.txn_id)
     lines = [head, txn, ""]
-    shown = audit.named(row.changes, row.entity, row.names).values()  # in ``changes``' order
+    shown = audit.named(row.changes, row.entity, row.names, lang).values()  # in ``changes``' order
     for column, value in zip(row.changes, shown, strict=True):
         key = field_name(column, lang)
         if row.action == "update" and isinstance(value, list) and len(value) == 2:

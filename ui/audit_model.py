@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from opscenter import audit, messages
+from opscenter import audit, clock, messages
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.operations import local_text
 from opscenter.progress import CancelToken, Job, Progress, no_progress
@@ -146,8 +146,10 @@ def entity_name(entity: str, lang: str = "id") -> str:
 
 
 def entity_text(row: AuditRow, lang: str = "id") -> str:
+    """The changed row as the auditor reads it: its kind, its name (``audit.subject``), and
+    what happened to it: "penilaian kerawanan Kabupaten Batanghari / Politik · diubah"."""
     what = _tr(ROW_ACTIONS.get(row.action, row.action))
-    return f"{entity_name(row.entity, lang)} #{row.entity_id} \u00b7 {what}"
+    return f"{entity_name(row.entity, lang)} {audit.subject(row, lang)} \u00b7 {what}"
 
 
 def time_text(row: AuditRow) -> str:
@@ -233,12 +235,17 @@ class AuditModel(TableModel[AuditRow]):
             "Waktu nyata saat dicatat, juga dalam latihan. Waktu di dalam rincian (waktu "
             "kejadian, tindak lanjut) mengikuti jam operasi atau latihan."
         )
-        return [(_tr(HEADERS[c]), real if c == Column.TIME else "") for c in Column]
+        titles = {c: _tr(HEADERS[c]) for c in Column}
+        if clock.exercise() is not None:  # beside the board's simulated clock: say which
+            titles[Column.TIME] = _tr("Waktu (jam nyata)")
+        return [(titles[c], real if c == Column.TIME else "") for c in Column]
 
     def cell(self, row: AuditRow, column: int, role: int) -> Any:
         col = Column(column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Column.ACTION, Column.ENTITY):
+            return self._display(row, col)  # whole, where the column cuts it
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.CHANGES:
             return audit.summarise(
                 row.changes,

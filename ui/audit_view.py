@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opscenter import audit
+from opscenter import audit, clock
 from opscenter.actor import Actor
 from opscenter.audit import AuditFilter, AuditRow
 from opscenter.clock import file_name
@@ -62,6 +62,15 @@ log = logging.getLogger(__name__)
 
 # The size the journal opens at where the screen has room (else maximised).
 WINDOW_SIZE = QSize(1400, 820)
+# A cell's padding (8 px a side, ``ui.table_view``), the style's text margin (3 px a side)
+# and a pixel of rounding, as Qt measures a cell (``QTableView.sizeHintForColumn``).
+CELL_MARGINS = 24
+# The widest time the table shows (``ui.audit_model.time_text``): two-digit day and hour,
+# the longest zone; and an account name as long as they run.
+WIDEST_TIME = "28-12-2024 23:59:59 WITA"
+WIDEST_ACCOUNT = "jambi.op.rina.w"
+# The action column takes at most this part of the table's width.
+ACTION_SHARE = 0.22
 
 
 class AuditWindow(QWidget):
@@ -148,15 +157,26 @@ class AuditWindow(QWidget):
         header.setFont(theme.scaled_font(header, 1.0, bold=True))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in (
-            (Column.SEQ, 100),
-            (Column.TIME, 250),
-            (Column.ACCOUNT, 160),
-            (Column.ACTION, 250),
-            (Column.ENTITY, 300),
-        ):
-            self.table.setColumnWidth(col, width)
+        self._fitted = (0, 0)  # the table's width and the action column's, last fitted
+        self.table.viewport().installEventFilter(self)  # its width changed: the columns again
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.rowsInserted.connect(lambda *_: self.fit_columns())
         self.table.selectionModel().selectionChanged.connect(self._selected)
+
+        # In an exercise the window's clock runs on simulated time, the journal on the real
+        # one (``opscenter.clock``): the walk read 04:12 in the journal beside 20:0x on the
+        # board, with nothing saying why.
+        self.real_time_note = QLabel(
+            self.tr(
+                "Waktu di jurnal adalah waktu nyata komputer saat tombol ditekan; latihan "
+                "berjalan pada waktu simulasi."
+            ),
+            self,
+        )
+        self.real_time_note.setObjectName("auditRealTimeNote")
+        self.real_time_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.real_time_note.setWordWrap(True)
+        self.real_time_note.setVisible(clock.exercise() is not None)
 
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("auditDetail")
@@ -181,6 +201,7 @@ class AuditWindow(QWidget):
         column = QVBoxLayout(self)
         column.addLayout(filters)
         column.addWidget(self.problem)
+        column.addWidget(self.real_time_note)
         column.addWidget(split, 1)
         column.addLayout(bottom)
 
@@ -200,6 +221,47 @@ class AuditWindow(QWidget):
         self.apply_filter()
 
     # -- building ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Column widths from the type: the number, time and account as wide as they run;
+        the action as the names of the actions listed (a name longer than a share of the
+        width is whole in the tooltip and the pane below); what is left shared by the data
+        and the changes, the last never narrower than its title (at 1366 px the walk read
+        "Terbitkan nomor laporan s…" and "Perubahan (sebelum → se…"). Again when the table's
+        width or the widest action listed changes, not at every page: a column dragged by
+        hand stays."""
+        header = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+
+        def fits(*texts: str) -> int:
+            return max(fm.horizontalAdvance(t) for t in texts) + CELL_MARGINS
+
+        def titled(col: Column, width: int) -> int:
+            return max(width, header.sectionSizeHint(col))
+
+        room = self.table.viewport().width()
+        # Qt's own measure of the actions listed (the first thousand rows at most).
+        listed = self.table.sizeHintForColumn(Column.ACTION)
+        action = titled(Column.ACTION, min(listed, int(room * ACTION_SHARE)))
+        if (room, action) == self._fitted:
+            return
+        self._fitted = (room, action)
+        widths = {
+            Column.SEQ: titled(Column.SEQ, fits("0000000")),
+            Column.TIME: titled(Column.TIME, fits(WIDEST_TIME)),
+            Column.ACCOUNT: titled(Column.ACCOUNT, fits(WIDEST_ACCOUNT)),
+            Column.ACTION: action,
+        }
+        rest = room - sum(widths.values())
+        changes = max(rest // 2, header.sectionSizeHint(Column.CHANGES))
+        widths[Column.ENTITY] = max(rest - changes, header.sectionSizeHint(Column.ENTITY))
+        for col, width in widths.items():
+            header.resizeSection(col, width)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)

@@ -6,7 +6,13 @@ from opscenter.model.incidents import FollowUp, Incident, IncidentUnit
 from opscenter.model.journal import JournalCommit, JournalEntry, JournalTxn
 from opscenter.model.operation import Operation, Stage
 from opscenter.model.personnel import DUTY_STATUSES, Personnel
-from opscenter.model.plotting import PLOT_BASES, GuardAssignment, GuardPost, GuardPostTps
+from opscenter.model.plotting import (
+    PLOT_BASES,
+    GuardAssignment,
+    GuardPost,
+    GuardPostTps,
+    post_label,
+)
 from opscenter.model.readiness import (
     BUDGET_SOURCES,
     EVIDENCE_KINDS,
@@ -110,6 +116,7 @@ __all__ = [
     "VulnerabilityLevel",
     "VulnerabilityRating",
     "WatchStep",
+    "post_label",
     "tps_label",
     "utcnow",
 ]

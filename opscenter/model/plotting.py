@@ -15,6 +15,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 from opscenter.model.base import Base, OperationScoped, Versioned, one_of
 
 
+def post_label(number: int, kecamatan: str | None) -> str:
+    """A guard post as the plotting lists and the audit journal name it: "Pos 1 Kecamatan
+    Siulak" (its number restarts in every kecamatan, so the kecamatan goes with it)."""
+    return f"Pos {int(number)} {kecamatan or ''}".rstrip()
+
+
 class GuardPost(Versioned, OperationScoped, Base):
     __tablename__ = "guard_post"
     __table_args__ = (

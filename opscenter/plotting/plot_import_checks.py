@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opscenter.model import GuardAssignment, Personnel, PollingStation, Rank, Region, tps_label
+from opscenter.model import (
+    GuardAssignment,
+    Personnel,
+    PollingStation,
+    Rank,
+    Region,
+    post_label,
+    tps_label,
+)
 from opscenter.plotting.pools import officers
 from opscenter.plotting.posts import posts
 from opscenter.roster import normalise as nz
@@ -141,7 +149,7 @@ def read_known(s: Session, operation_id: int, stage_id: int) -> Known:
         desa_names=nz.NameIndex(desa_names),
         tps=tps,
         post_of={t.id: p.id for p in held for t in p.tps},
-        post_labels={p.id: f"Pos {p.number} {p.kecamatan}" for p in held},
+        post_labels={p.id: post_label(p.number, p.kecamatan) for p in held},
         placed=placed,
     )
 

@@ -798,130 +798,140 @@
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_model.py" line="231"/>
+        <location filename="../../ui/audit_model.py" line="233"/>
         <source>Waktu nyata saat dicatat, juga dalam latihan. Waktu di dalam rincian (waktu kejadian, tindak lanjut) mengikuti jam operasi atau latihan.</source>
         <translation>The real time it was recorded, in an exercise too. Times inside the detail (when an incident happened, a follow-up) follow the operation&apos;s or the exercise&apos;s clock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_model.py" line="239"/>
+        <source>Waktu (jam nyata)</source>
+        <translation>Time (real clock)</translation>
     </message>
 </context>
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="81"/>
+        <location filename="../../ui/audit_view.py" line="90"/>
         <source>Jurnal audit — OpsCenter</source>
         <translation>Audit log — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="94"/>
+        <location filename="../../ui/audit_view.py" line="103"/>
         <source>Sejak</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="96"/>
+        <location filename="../../ui/audit_view.py" line="105"/>
         <source>Sampai</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="105"/>
+        <location filename="../../ui/audit_view.py" line="114"/>
         <source>cari nama, nilai, tindakan…</source>
         <translation>search names, values, actions…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="111"/>
+        <location filename="../../ui/audit_view.py" line="120"/>
         <source>&amp;Terapkan</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="114"/>
+        <location filename="../../ui/audit_view.py" line="123"/>
         <source>&amp;Bersihkan</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="116"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>&amp;Ekspor ke Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="118"/>
+        <location filename="../../ui/audit_view.py" line="127"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="124"/>
+        <location filename="../../ui/audit_view.py" line="133"/>
         <source>&amp;Akun</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="126"/>
+        <location filename="../../ui/audit_view.py" line="135"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="132"/>
+        <location filename="../../ui/audit_view.py" line="141"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="165"/>
+        <location filename="../../ui/audit_view.py" line="171"/>
+        <source>Waktu di jurnal adalah waktu nyata komputer saat tombol ditekan; latihan berjalan pada waktu simulasi.</source>
+        <translation>Journal times are the computer&apos;s real time when the button was pressed; the exercise runs on simulated time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="185"/>
         <source>Pilih satu baris untuk melihat semua perubahannya.</source>
         <translation>Select a row to see all of its changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="233"/>
+        <location filename="../../ui/audit_view.py" line="295"/>
         <source>(semua akun)</source>
         <translation>(all accounts)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="237"/>
+        <location filename="../../ui/audit_view.py" line="299"/>
         <source>(semua data)</source>
         <translation>(all data)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="295"/>
+        <location filename="../../ui/audit_view.py" line="357"/>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="375"/>
+        <location filename="../../ui/audit_view.py" line="437"/>
         <source>Tidak ada entri jurnal yang cocok dengan saringan.</source>
         <translation>No log entries match the filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="379"/>
+        <location filename="../../ui/audit_view.py" line="441"/>
         <source>{n} entri terbaru ditampilkan; gulir ke bawah untuk yang lebih lama.</source>
         <translation>Showing the latest {n} entries; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="383"/>
+        <location filename="../../ui/audit_view.py" line="445"/>
         <source>{n} entri.</source>
         <translation>Entries: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="397"/>
+        <location filename="../../ui/audit_view.py" line="459"/>
         <source>Ekspor jurnal audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="399"/>
+        <location filename="../../ui/audit_view.py" line="461"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="412"/>
+        <location filename="../../ui/audit_view.py" line="474"/>
         <source>Mengekspor ke {path}…</source>
         <translation>Exporting to {path}…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="417"/>
+        <location filename="../../ui/audit_view.py" line="479"/>
         <source>{n} entri ditulis ke {path}.</source>
         <translation>Entries written to {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="428"/>
+        <location filename="../../ui/audit_view.py" line="490"/>
         <source>Ekspor dibatalkan; berkas tidak ditulis.</source>
         <translation>Export canceled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="433"/>
+        <location filename="../../ui/audit_view.py" line="495"/>
         <source>Mengekspor jurnal audit</source>
         <translation>Exporting audit log</translation>
     </message>

@@ -398,3 +398,96 @@ def test_a_search_finds_rows_by_their_actions_name(qtbot: QtBot, changes: Store)
     assert {window.model.index(i, Column.ACTION).data() for i in range(found)} == {
         "Ubah status satuan"
     }
+
+
+def test_an_entry_reads_by_the_name_of_the_row_it_changed(qtbot: QtBot, changes: Store) -> None:
+    # The walk: "penilaian kerawanan #91 · diubah", "pos pengamanan: 1052": ids an auditor
+    # cannot read. The row and the ids of its changes read by their names.
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    _filter(qtbot, window, entity="unit_status_change")
+    row = window.model.row_at(0)
+    assert row is not None
+    unit = "Polres Kerinci" if row.changes["unit_id"] == _unit_id(changes, "Polres Kerinci") else (
+        "Polres Bungo"
+    )  # fmt: skip
+    shown = window.model.index(0, Column.ENTITY).data()
+    assert shown.startswith(f"riwayat status satuan {unit} / ")
+    assert shown.endswith(" \u00b7 baru")
+    assert "#" not in shown
+    assert window.model.index(0, Column.ENTITY).data(Qt.ItemDataRole.ToolTipRole) == shown
+    window.table.selectRow(0)
+    assert shown in window.detail.toPlainText().splitlines()[0]
+    assert f"satuan: {unit}" in window.detail.toPlainText()
+
+
+def _unit_id(store: Store, name: str) -> int:
+    from sqlalchemy import select
+
+    from opscenter.model import Unit
+
+    with store.read() as s:
+        return int(s.scalars(select(Unit.id).where(Unit.name == name)).one())
+
+
+@pytest.mark.parametrize("exercise", [False, True])
+def test_the_time_column_says_it_is_real_time_while_an_exercise_runs(
+    qtbot: QtBot, changes: Store, exercise: bool
+) -> None:
+    # The walk: the Waktu column read 05-12-2026 04:12 WIB while the board, in an exercise,
+    # read 27-11-2024 20:0x; nothing said the journal keeps the computer's real time.
+    from zoneinfo import ZoneInfo
+
+    from opscenter import clock
+
+    if exercise:
+        clock.simulate(datetime(2024, 11, 27, 20, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    try:
+        window = AuditWindow(changes, KOMANDAN)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        title = window.model.headerData(
+            Column.TIME, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+        )
+        note = window.real_time_note
+        if exercise:
+            assert title == "Waktu (jam nyata)"
+            assert note.isVisible()
+            assert note.text().startswith("Waktu di jurnal adalah waktu nyata komputer")
+            assert "waktu simulasi" in note.text()
+        else:
+            assert title == "Waktu"
+            assert not note.isVisible()
+    finally:
+        clock.use_real()
+
+
+def test_titles_and_action_names_are_whole_at_1366(
+    qtbot: QtBot, changes: Store, app_look: None
+) -> None:
+    # The walk at 1366 × 768, in the users' 12 pt: "Terbitkan nomor laporan s…" and
+    # "Perubahan (sebelum → se…".
+    from opscenter.model import utcnow
+
+    window = AuditWindow(changes, KOMANDAN)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10_000)
+    issued = audit.AuditRow(
+        seq=1, txn_id=1, at=utcnow(), actor="jambi.admin", operation_id=None,
+        entity="operation", entity_id=1, action="update", txn_action="sitrep.issue",
+        changes={"sitrep_serial": [95, 96]}, timezone="Asia/Jakarta",
+    )  # fmt: skip
+    window.model.show(window.model.filter, [issued])
+    header = window.table.horizontalHeader()
+    assert window.table.viewport().width() < 1366
+    for column in Column:
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column.name
+    assert window.model.index(0, Column.ACTION).data() == "Terbitkan nomor laporan situasi"
+    need = window.table.sizeHintForColumn(Column.ACTION)
+    assert header.sectionSize(Column.ACTION) >= need
+    # The columns fill the table, none past its edge.
+    assert sum(header.sectionSize(c) for c in Column) <= window.table.viewport().width()

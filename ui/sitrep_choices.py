@@ -57,6 +57,7 @@ class SitrepChoices(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store, self._operation_code, self._zone = store, operation_code, zone
+        self._set_period = period  # to the second: ``period``
         self.period_from = self._datetime_edit(period[0])
         self.period_to = self._datetime_edit(period[1])
         self.classification = QComboBox(self)
@@ -147,13 +148,26 @@ class SitrepChoices(QWidget):
         return edit
 
     def set_period(self, start: datetime, end: datetime) -> None:
+        """Show the period; the fields show its minutes, ``period`` keeps its seconds."""
+        self._set_period = (start, end)
         put_instant(self.period_from, start, self._zone)
         put_instant(self.period_to, end, self._zone)
 
     def period(self) -> tuple[datetime, datetime]:
-        return typed_instant(self.period_from, self._zone), typed_instant(
-            self.period_to, self._zone
+        """The period the fields show: as it was set, to the second, while they still show
+        its minutes; as typed once changed. "24 jam s.d. sekarang" is the 24 hours up to the
+        second of the click, the fields and the report reading the minute it fell in (it
+        rounded up to the next minute, which the report may not pass: the fields read 20.02
+        to 20.02, the report 20.02 to 20.01)."""
+        typed = (
+            typed_instant(self.period_from, self._zone),
+            typed_instant(self.period_to, self._zone),
         )
+        kept = [
+            set_at if set_at.replace(second=0, microsecond=0) == shown else shown
+            for set_at, shown in zip(self._set_period, typed, strict=True)
+        ]
+        return kept[0], kept[1]
 
     # -- the signatory ---------------------------------------------------------------------
 

@@ -383,13 +383,10 @@ class SitrepDialog(QDialog):
         self.choices.set_period(*sitrep.default_period(self._clock(), self._cutoff_hour, self.zone))
 
     def recent_period(self) -> None:
-        """The 24 hours up to now, to the minute the period fields show (rounded up, so an
-        incident logged this minute is in)."""
-        now = self._clock()
-        end = now.replace(second=0, microsecond=0)
-        if end < now:
-            end += timedelta(minutes=1)
-        self.choices.set_period(end - timedelta(hours=24), end)
+        """The 24 hours up to now, to the second (an incident logged this minute is in); the
+        fields show the minute, as the report prints it."""
+        now = self._clock().astimezone(self.zone)
+        self.choices.set_period(now - timedelta(hours=24), now)
 
     def save_signatory(self) -> None:
         """Keep the signatory on the operation, for every later report (journaled), on the

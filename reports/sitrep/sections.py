@@ -53,7 +53,13 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         (text("as_of"), text.when(s.period_to)),
         (text("stage"), f"{stage}  \u00b7  {days}" if days else stage),
     ]
-    return letterhead_of(s, text("title"), meta, text, st)
+    return letterhead_of(s, title(s, text), meta, text, st)
+
+
+def title(s: Sitrep, text: Text) -> str:
+    """The report's title: "LAPORAN SITUASI HARIAN" for the daily period, "LAPORAN SITUASI"
+    for any other (the 24 hours up to now on voting evening was titled a daily report)."""
+    return text("title" if s.daily else "title_period")
 
 
 def letterhead_of(

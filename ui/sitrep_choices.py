@@ -1,7 +1,8 @@
 """The situation report dialog's choices (``ui.sitrep_dialog``), all that the PDF shows: the
 period, read in the operation's zone; the classification; the signatory, which can be kept
-as the operation's default; the sections. ``request`` turns them into the worker's
-``ui.sitrep_build.Request``; ``changed`` says that the preview no longer shows them.
+as the operation's default; the sections (``sections_box``, which the dialog places in a
+column of its own). ``request`` turns them into the worker's ``ui.sitrep_build.Request``;
+``changed`` says that the preview no longer shows them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -110,20 +110,23 @@ class SitrepChoices(QWidget):
             "annex_units": _tr("Lampiran A: papan satuan"),
             "annex_incidents": _tr("Lampiran B: daftar kejadian"),
         }
-        sec_box = QGroupBox(_tr("Bagian yang dimuat"), self)
-        grid = QGridLayout(sec_box)
+        # One under another, in a column of their own beside the period, the signatory and the
+        # schedule (the dialog places ``sections_box``): two to a row under the signatory, they
+        # pushed the scheduled reports below the fold of a 1366x768 laptop.
+        self.sections_box = sec_box = QGroupBox(_tr("Bagian yang dimuat"), self)
+        boxes = QVBoxLayout(sec_box)
         self.section_boxes: dict[str, QCheckBox] = {}
-        for i, key in enumerate(sitrep.SECTIONS):
+        for key in sitrep.SECTIONS:
             box = QCheckBox(labels[key], sec_box)
             box.setChecked(True)
             self.section_boxes[key] = box
-            grid.addWidget(box, i // 2, i % 2)
+            boxes.addWidget(box)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         column.addWidget(sig_box)
-        column.addWidget(sec_box)
+        column.addStretch(1)
         self._watch()
 
     def _watch(self) -> None:

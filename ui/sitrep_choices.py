@@ -1,7 +1,8 @@
 """The situation report dialog's choices (``ui.sitrep_dialog``), all that the PDF shows: the
 period, read in the operation's zone; the classification; the signatory, which can be kept
-as the operation's default; the sections. ``request`` turns them into the worker's
-``ui.sitrep_build.Request``; ``changed`` says that the preview no longer shows them.
+as the operation's default; the sections (``sections_box``, which the dialog places in a
+column of its own). ``request`` turns them into the worker's ``ui.sitrep_build.Request``;
+``changed`` says that the preview no longer shows them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -57,6 +57,7 @@ class SitrepChoices(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store, self._operation_code, self._zone = store, operation_code, zone
+        self._set_period = period  # to the second: ``period``
         self.period_from = self._datetime_edit(period[0])
         self.period_to = self._datetime_edit(period[1])
         self.classification = QComboBox(self)
@@ -109,20 +110,23 @@ class SitrepChoices(QWidget):
             "annex_units": _tr("Lampiran A: papan satuan"),
             "annex_incidents": _tr("Lampiran B: daftar kejadian"),
         }
-        sec_box = QGroupBox(_tr("Bagian yang dimuat"), self)
-        grid = QGridLayout(sec_box)
+        # One under another, in a column of their own beside the period, the signatory and the
+        # schedule (the dialog places ``sections_box``): two to a row under the signatory, they
+        # pushed the scheduled reports below the fold of a 1366x768 laptop.
+        self.sections_box = sec_box = QGroupBox(_tr("Bagian yang dimuat"), self)
+        boxes = QVBoxLayout(sec_box)
         self.section_boxes: dict[str, QCheckBox] = {}
-        for i, key in enumerate(sitrep.SECTIONS):
+        for key in sitrep.SECTIONS:
             box = QCheckBox(labels[key], sec_box)
             box.setChecked(True)
             self.section_boxes[key] = box
-            grid.addWidget(box, i // 2, i % 2)
+            boxes.addWidget(box)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         column.addWidget(sig_box)
-        column.addWidget(sec_box)
+        column.addStretch(1)
         self._watch()
 
     def _watch(self) -> None:
@@ -147,13 +151,26 @@ class SitrepChoices(QWidget):
         return edit
 
     def set_period(self, start: datetime, end: datetime) -> None:
+        """Show the period; the fields show its minutes, ``period`` keeps its seconds."""
+        self._set_period = (start, end)
         put_instant(self.period_from, start, self._zone)
         put_instant(self.period_to, end, self._zone)
 
     def period(self) -> tuple[datetime, datetime]:
-        return typed_instant(self.period_from, self._zone), typed_instant(
-            self.period_to, self._zone
+        """The period the fields show: as it was set, to the second, while they still show
+        its minutes; as typed once changed. "24 jam s.d. sekarang" is the 24 hours up to the
+        second of the click, the fields and the report reading the minute it fell in (it
+        rounded up to the next minute, which the report may not pass: the fields read 20.02
+        to 20.02, the report 20.02 to 20.01)."""
+        typed = (
+            typed_instant(self.period_from, self._zone),
+            typed_instant(self.period_to, self._zone),
         )
+        kept = [
+            set_at if set_at.replace(second=0, microsecond=0) == shown else shown
+            for set_at, shown in zip(self._set_period, typed, strict=True)
+        ]
+        return kept[0], kept[1]
 
     # -- the signatory ---------------------------------------------------------------------
 

@@ -48,6 +48,9 @@ from ui.unsaved import may_close
 from ui.worker import JobHandle, start_job
 
 REFRESH_MS = 400  # the pause after the last change before the preview is rendered again
+# The preview's width for a portrait page whole (A4 at ``ui.sitrep_build.PREVIEW_SCALE``:
+# 536 px), its margins and the vertical scroll bar: the dialog asks for it beside the choices.
+PAGE_ROOM = 580
 
 
 class SitrepDialog(QDialog):
@@ -141,10 +144,20 @@ class SitrepDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
 
-        left = QVBoxLayout()
-        left.addWidget(choices)
-        left.addWidget(schedule)
-        left.addStretch(1)
+        # Two columns: the period, the signatory and the schedule; the sections. One column was
+        # taller than a 1366x768 laptop: "Laporan terjadwal" lay below the fold.
+        main = QVBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.addWidget(choices)
+        main.addWidget(schedule)
+        main.addStretch(1)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(choices.sections_box)
+        side.addStretch(1)
+        left = QHBoxLayout()
+        left.addLayout(main, 1)
+        left.addLayout(side)
         left_w = QWidget(self)
         left_w.setLayout(left)
         # As wide as its longest label needs (a fixed width cut "Simpan sebagai bawaan
@@ -168,9 +181,14 @@ class SitrepDialog(QDialog):
         # Tall enough for the choices whole where the screen has room (at 860 px they scrolled
         # on a 1920x1080 screen, "Terapkan jadwal" cut); on a lower screen they scroll.
         tall = self.sizeHint().height() + unscrolled(choices_area)
-        fit_to_screen(self, QSize(1180, max(860, tall)))
+        # As wide as the choices and a page beside them, where the screen has room.
+        edges = column.contentsMargins()
+        wide = (
+            choices_area.minimumWidth() + body.spacing() + PAGE_ROOM + edges.left() + edges.right()
+        )
+        fit_to_screen(self, QSize(max(1180, wide), max(860, tall)))
         choices.changed.connect(self._choices_changed)
-        # Reading order: the choices top to bottom (sections row by row), then the buttons.
+        # Reading order: the left column top to bottom, the sections beside it, the buttons.
         chain(
             self.period_from,
             self.period_to,
@@ -183,12 +201,12 @@ class SitrepDialog(QDialog):
             self.sig_nrp,
             self.sig_on_behalf,
             self.sig_save,
-            *self.section_boxes.values(),
             self.schedule_on,
             self.schedule_hours,
             self.schedule_folder,
             self.schedule_browse,
             self.schedule_apply,
+            *self.section_boxes.values(),  # the column beside
             self.preview,  # the pages: arrows and Page Up/Down scroll them
             self.preview_button,
             self.save_button,
@@ -383,13 +401,10 @@ class SitrepDialog(QDialog):
         self.choices.set_period(*sitrep.default_period(self._clock(), self._cutoff_hour, self.zone))
 
     def recent_period(self) -> None:
-        """The 24 hours up to now, to the minute the period fields show (rounded up, so an
-        incident logged this minute is in)."""
-        now = self._clock()
-        end = now.replace(second=0, microsecond=0)
-        if end < now:
-            end += timedelta(minutes=1)
-        self.choices.set_period(end - timedelta(hours=24), end)
+        """The 24 hours up to now, to the second (an incident logged this minute is in); the
+        fields show the minute, as the report prints it."""
+        now = self._clock().astimezone(self.zone)
+        self.choices.set_period(now - timedelta(hours=24), now)
 
     def save_signatory(self) -> None:
         """Keep the signatory on the operation, for every later report (journaled), on the

@@ -70,7 +70,7 @@ from opscenter.sitrep.numbering import (
     report_settings,
     signatory_of,
 )
-from opscenter.sitrep.period import default_period, next_run
+from opscenter.sitrep.period import default_period, is_daily, next_run
 
 __all__ = [
     "ASSESSMENT_LEVELS",
@@ -112,6 +112,7 @@ __all__ = [
     "default_period",
     "fingerprint",
     "format_number",
+    "is_daily",
     "issue_serial",
     "next_run",
     "report_settings",

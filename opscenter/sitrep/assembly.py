@@ -50,7 +50,7 @@ def assemble(
     op = operations.get_operation(session, operation_code)
     if classification not in CLASSIFICATIONS:
         raise InvalidValue(field="classification", value=classification, reason="classification")
-    cal = calendar(session, op.id, period_of(op, period_from, period_to, now))
+    cal = calendar(session, op, period_of(op, period_from, period_to, now))
     lang = op.language
     ref = lookups(session, op)
     found = incidents_in(session, ref, cal)

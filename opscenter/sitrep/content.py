@@ -373,6 +373,9 @@ class Sitrep(Letterhead):
     report_date: date
     period_from: datetime  # in the operation's time zone
     period_to: datetime
+    # The 24 hours up to the operation's daily cut-off: "LAPORAN SITUASI HARIAN"; any
+    # other period "LAPORAN SITUASI" (``opscenter.sitrep.period.is_daily``).
+    daily: bool
     generated_at: datetime
     stage: StageRef | None
     next_stage: StageRef | None

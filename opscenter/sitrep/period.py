@@ -29,6 +29,16 @@ def default_period(now: datetime, cutoff_hour: int, zone: ZoneInfo) -> tuple[dat
     return end - timedelta(hours=24), end
 
 
+def is_daily(period: tuple[datetime, datetime], cutoff_hour: int, zone: ZoneInfo) -> bool:
+    """Whether ``period`` is a daily report's: the 24 hours up to a cut-off (the operation's
+    ``cutoff_hour`` on the clocks of ``zone``), as ``default_period`` gives it. Any other
+    period (the 24 hours up to now, voting evening's) is a situation report of that period,
+    not the daily one (DOMAIN.md: daily reports use a fixed cut-off hour)."""
+    start, end = (t.astimezone(zone) for t in period)
+    cutoff = datetime.combine(end.date(), time(cutoff_hour), zone)
+    return end == cutoff and end - start == timedelta(hours=24)
+
+
 def next_run(now: datetime, hours: Sequence[time], zone: ZoneInfo | str) -> datetime | None:
     """The first of the daily ``hours`` (local times in ``zone``) strictly after ``now``.
 
@@ -59,8 +69,8 @@ def period_of(
     """The period asked for, completed to 24 hours, in the operation's zone; an end before
     the start is refused. An end after ``now`` ends at ``now``: a report states the
     situation as it stands when made, never ahead of it (the dialog's "24 jam s.d.
-    sekarang" rounds up to the next minute, and the report read "Keadaan per 20.04" under
-    "Dibuat 20.03"; the TPS watch counted the 06:00 deadline as passed at 05:50)."""
+    sekarang" once rounded up to the next minute, and the report read "Keadaan per 20.04"
+    under "Dibuat 20.03"; the TPS watch counted the 06:00 deadline as passed at 05:50)."""
     zone = ZoneInfo(op.timezone)
     lo, hi = _local(period_from, zone), _local(period_to, zone)
     if lo is None and hi is None:
@@ -92,6 +102,7 @@ class Calendar:
 
     period_from: datetime  # in the operation's time zone
     period_to: datetime
+    daily: bool  # the period is the daily report's (``is_daily``)
     stages: Sequence[Stage]
     as_of_day: date  # the last day the period touches
     current: Stage | None
@@ -99,10 +110,10 @@ class Calendar:
     voting: Stage | None
 
 
-def calendar(session: Session, operation_id: int, period: tuple[datetime, datetime]) -> Calendar:
+def calendar(session: Session, op: Operation, period: tuple[datetime, datetime]) -> Calendar:
     """The operation's stages as they stand on the period's last day."""
     as_of_day = (period[1] - timedelta(microseconds=1)).date()
-    all_stages = operations.stages(session, operation_id)
+    all_stages = operations.stages(session, op.id)
     current = operations.current_stage(all_stages, as_of_day)
     # The next stage follows the current one in the calendar's order (voting day is
     # followed by counting, which starts the same day).
@@ -115,6 +126,7 @@ def calendar(session: Session, operation_id: int, period: tuple[datetime, dateti
     return Calendar(
         period_from=period[0],
         period_to=period[1],
+        daily=is_daily(period, op.report_cutoff_hour, ZoneInfo(op.timezone)),
         stages=all_stages,
         as_of_day=as_of_day,
         current=current,
@@ -130,6 +142,7 @@ class Timeline:
     report_date: date
     period_from: datetime
     period_to: datetime
+    daily: bool
     stage: StageRef | None
     next_stage: StageRef | None
     days_to_voting: int | None
@@ -142,6 +155,7 @@ def timeline(cal: Calendar, lang: str) -> Timeline:
         report_date=cal.period_to.date(),
         period_from=cal.period_from,
         period_to=cal.period_to,
+        daily=cal.daily,
         stage=optional_stage_ref(cal.current, lang),
         next_stage=optional_stage_ref(cal.next_stage, lang),
         days_to_voting=operations.days_to_voting(cal.stages, cal.as_of_day),

@@ -183,7 +183,7 @@ def _kecamatan(
         heading += f" ({k.polres.upper()})"
     table, opening = _kecamatan_table(k, text)
     return [
-        *kept_with_table([*lead, para(heading, st["h3"])], table, opening),
+        *kept_with_table([*lead, para(heading, st["h3"])], table, first=opening - 1),
         Spacer(1, 2),
         para(text.kecamatan_line(k), st["small"]),
     ]
@@ -198,7 +198,7 @@ def _reserve(lst: PlottingList, text: PlotText, st: Styles) -> list[Flowable]:
         cells = (str(i), g.name, g.rank, g.nrp, g.phone, g.unit)
         rows.append([wrap(c, w - PAD) for c, w in zip(cells, RESERVE_W, strict=True)])
     table = grid_table(rows, RESERVE_W, numeric_from=0, extra=[("ALIGN", (1, 1), (-1, -1), "LEFT")])
-    return kept_with_table([heading], table, 2)
+    return kept_with_table([heading], table)
 
 
 def _build(

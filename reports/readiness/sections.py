@@ -174,7 +174,7 @@ def overdue(r: Readiness, text: ReadinessText, st: Styles) -> list[Flowable]:
         )
     widths = [3.2 * cm, 2.8 * cm, 0.0, 3.0 * cm, 2.4 * cm, 1.9 * cm]
     widths[2] = BODY_W - sum(widths)
-    return kept_with_table([heading], grid_table(rows, widths), 2)
+    return kept_with_table([heading], grid_table(rows, widths))
 
 
 def summary(rep: ReadinessReport, text: ReadinessText, st: Styles) -> list[Flowable]:
@@ -270,7 +270,7 @@ def sarpras(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> 
         marks += alert_marks(3, i)
     w = 2.6 * cm
     table = grid_table(rows, [BODY_W - 3 * w] + [w] * 3, numeric_from=1, extra=marks)
-    return kept_with_table(out, table, 2)
+    return kept_with_table(out, table)
 
 
 def budget(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:
@@ -285,7 +285,7 @@ def budget(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> l
         [text.rupiah(b.need), text.rupiah(b.pagu), text.rupiah(b.realised), share],
     ]
     marks = alert_marks(1, 1) if b.pagu < b.need else []
-    return kept_with_table(out, grid_table(rows, [BODY_W / 4] * 4, numeric_from=0, extra=marks), 2)
+    return kept_with_table(out, grid_table(rows, [BODY_W / 4] * 4, numeric_from=0, extra=marks))
 
 
 def findings(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:
@@ -320,7 +320,7 @@ def findings(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) ->
         )
     widths = [2.8 * cm, 0.0, 3.0 * cm, 2.4 * cm, 2.3 * cm]
     widths[1] = BODY_W - sum(widths)
-    return kept_with_table(out, grid_table(rows, widths, extra=marks), 2)
+    return kept_with_table(out, grid_table(rows, widths, extra=marks))
 
 
 def visit(r: Readiness, u: UnitReadiness, text: ReadinessText, st: Styles) -> list[Flowable]:

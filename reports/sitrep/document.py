@@ -36,6 +36,7 @@ from reports.sitrep.sections import (
     RECOMMENDATIONS,
     letterhead,
     signature,
+    title,
 )
 from reports.sitrep.watch import WATCH
 
@@ -157,7 +158,7 @@ def render(sitrep: Sitrep, progress: ProgressFn | None = None) -> bytes:
     buf = io.BytesIO()
     doc = document(
         buf,
-        title=f"{text('title').title()} {sitrep.number}",
+        title=f"{title(sitrep, text).title()} {sitrep.number}",
         issuer=sitrep,
     )
     doc.addPageTemplates(

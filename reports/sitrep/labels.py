@@ -13,6 +13,8 @@ from opscenter.sitrep import Reason, Recommendation
 LABELS: dict[str, tuple[str, str]] = {
     "polri": ("KEPOLISIAN NEGARA REPUBLIK INDONESIA", "INDONESIAN NATIONAL POLICE"),
     "title": ("LAPORAN SITUASI HARIAN", "DAILY SITUATION REPORT"),
+    # Any period but the daily one (the 24 hours up to the cut-off): the period line says which.
+    "title_period": ("LAPORAN SITUASI", "SITUATION REPORT"),
     "number": ("Nomor", "Number"),
     "operation": ("Operasi", "Operation"),
     "period": ("Periode", "Period"),

@@ -53,7 +53,13 @@ def letterhead(s: Sitrep, text: Text, st: Styles) -> list[Flowable]:
         (text("as_of"), text.when(s.period_to)),
         (text("stage"), f"{stage}  \u00b7  {days}" if days else stage),
     ]
-    return letterhead_of(s, text("title"), meta, text, st)
+    return letterhead_of(s, title(s, text), meta, text, st)
+
+
+def title(s: Sitrep, text: Text) -> str:
+    """The report's title: "LAPORAN SITUASI HARIAN" for the daily period, "LAPORAN SITUASI"
+    for any other (the 24 hours up to now on voting evening was titled a daily report)."""
+    return text("title" if s.daily else "title_period")
 
 
 def letterhead_of(
@@ -149,7 +155,7 @@ def aspects(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list
         ),
         stage=s.stage.name if s.stage else "\u2014",
     )
-    return [*kept_with_table(lead, table, 2), para(note, st["italic"])]
+    return [*kept_with_table(lead, table), para(note, st["italic"])]
 
 
 def _count_table(title: str, counts: Sequence[Count], total: int, text: Text) -> Flowable:
@@ -179,7 +185,7 @@ def statistics(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> l
             align="LEFT",
         )
         # The heading and its line stay with the first two tables (one row: both whole).
-        out = kept_with_table(out, tables, 1) if n == 0 else [*out, tables]
+        out = kept_with_table(out, tables) if n == 0 else [*out, tables]
         out.append(Spacer(1, 6))
     if "charts" in s.sections:
         out += [KeepTogether([region_chart(s, text, BODY_W)]), Spacer(1, 6)]
@@ -243,7 +249,7 @@ def strength(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> lis
     w = (BODY_W - 4.6 * cm - 1.5 * cm) / 6  # "Kekurangan" must fit its column
     widths = [4.6 * cm, 1.5 * cm] + [w] * 6
     table = grid_table(rows, widths, numeric_from=1, total_row=True, extra=marks)
-    out = [*kept_with_table(note, table, 2)]
+    out = [*kept_with_table(note, table)]
     # Annex A's Polda row counts the reserve too (2.829 there against 2.500 here in the walk's
     # demo, read as two answers to one sum): the difference is named under the total.
     whole = sum(u.available for u in s.units if u.kind == "polda")
@@ -283,7 +289,7 @@ def vulnerability(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -
         if len(v.rows) < KEEP_ROWS:
             out.append(KeepTogether([*heading, table]))
         else:
-            out += kept_with_table(heading, table, 2)
+            out += kept_with_table(heading, table)
         lead = ()
     if s.map is not None:
         out.append(KeepTogether([*lead, *operation_map(s.map, text, st)]))
@@ -304,7 +310,7 @@ def actions(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> list
                 wrap(who(a.unit, a.actor), widths[3] - 6),
             ]
         )
-    out = kept_with_table(lead, grid_table(rows, widths, long=True), 2)
+    out = kept_with_table(lead, grid_table(rows, widths, long=True))
     if len(s.actions) > len(shown):
         counted = text("actions_shown", shown=len(shown), total=len(s.actions))
         out.append(para(counted, st["italic"]))
@@ -406,7 +412,7 @@ def readiness(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> li
             )
         widths = [3.4 * cm, 2.8 * cm, 0.0, 3.2 * cm, 2.6 * cm]
         widths[2] = BODY_W - sum(widths)
-        out += kept_with_table([heading], grid_table(rows, widths), 2)
+        out += kept_with_table([heading], grid_table(rows, widths))
     else:
         out.append(KeepTogether([heading, para(text("none"), st["body"])]))
     if r.sarpras:
@@ -419,7 +425,7 @@ def readiness(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> li
         w = 2.3 * cm
         widths = [4.6 * cm, BODY_W - 4.6 * cm - 3 * w, w, w, w]
         table = grid_table(rows, widths, numeric_from=2, extra=marks)
-        out += kept_with_table([para(text("sarpras_short"), st["h3"])], table, 2)
+        out += kept_with_table([para(text("sarpras_short"), st["h3"])], table)
     if r.budget:
         rows = [text.headings("unit", "need", "pagu", "realised", "realised_share")]
         for b in r.budget:
@@ -430,7 +436,7 @@ def readiness(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -> li
         w = 3.3 * cm
         widths = [BODY_W - 3 * w - 2.4 * cm, w, w, w, 2.4 * cm]
         table = grid_table(rows, widths, numeric_from=1)
-        out += kept_with_table([para(text("budget_realised"), st["h3"])], table, 2)
+        out += kept_with_table([para(text("budget_realised"), st["h3"])], table)
     return out
 
 

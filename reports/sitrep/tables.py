@@ -1,6 +1,10 @@
 """The table engine: grid tables whose header repeats on every page, ``PagedTable`` for the
 long annex tables, borderless layout tables, and ``wrap``, which breaks plain text to a width.
 
+A grid table begins on a page with its header and at least ``OPENING_ROWS`` rows (all, if
+it has fewer), and ``kept_with_table`` keeps a heading with them: never a heading, a header
+and a lone row at a page's foot, the rest on the next page.
+
 Large tables (the annexes) use plain, pre-wrapped strings rather than Paragraphs and
 ``PagedTable``: 20,000 incidents must render in seconds, and splitting a long table page
 by page must not rebuild the rows still to come.
@@ -31,6 +35,9 @@ TOTAL_BACKGROUND = colors.HexColor("#f0f0f0")
 ALERT = colors.HexColor("#c62828")
 # Vulnerability levels by rank (1 low .. 3 high); beyond 3 the top colour.
 RANK_COLOURS = ("#ffffff", "#c8e6c9", "#fff59d", "#ef9a9a")
+# A table begins on a page with its header and at least this many rows under it (all of them
+# if it has fewer): never a heading, a header and a lone row at a page's foot.
+OPENING_ROWS = 3
 GRID = [
     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
     ("FONTSIZE", (0, 0), (-1, -1), 8),
@@ -75,7 +82,7 @@ def grid_table(
     ]
     if long:
         return PagedTable(head, [list(r) for r in rows[1:]], widths, style)
-    return Table(
+    return GridTable(
         [head, *(list(r) for r in rows[1:])],
         colWidths=list(widths),
         repeatRows=1,
@@ -84,29 +91,61 @@ def grid_table(
     )
 
 
+def opening_rows(header: int, body: int, first: int = 1) -> int:
+    """How many rows a table of ``header`` header rows and ``body`` rows under them must show
+    where it begins: its header and ``OPENING_ROWS`` rows (all, if fewer), or more where its
+    first entry spans more (``first`` rows)."""
+    return header + min(body, max(first, OPENING_ROWS))
+
+
+def _at_top(flowable: Flowable) -> bool:
+    """Whether ``flowable`` is being split at the top of its frame (reportlab sets
+    ``_frame`` while it splits): there a refusal would leave the page empty."""
+    frame = getattr(flowable, "_frame", None)
+    return bool(getattr(frame, "_atTop", False))
+
+
+class GridTable(Table):  # type: ignore[misc]  # reportlab ships no types
+    """A ``Table`` that splits only where its first part keeps its header and its opening
+    rows (``opening_rows``); elsewhere it goes whole to the next page. At the top of a page it
+    splits wherever it must: a page would not hold more. Its parts are ``GridTable`` too
+    (reportlab builds them as ``self.__class__``)."""
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(aw, ah)
+        if len(parts) == 2 and not _at_top(self):
+            header = self.repeatRows
+            if len(parts[0]._cellvalues) < opening_rows(header, self._nrows - header):
+                return []
+        return parts
+
+
 def kept_with_table(
-    lead: Sequence[Flowable], table: Table | PagedTable, rows: int
+    lead: Sequence[Flowable], table: Table | PagedTable, first: int = 1
 ) -> list[Flowable]:
     """``lead`` (a heading, the notes under it) then ``table``, all on the next page unless
-    the lead and the table's first ``rows`` rows (its header and first entry) fit on what is
-    left of this one: a heading never ends a page with its table starting on the next. The
-    table still splits across pages, its header repeated.
+    the lead and the table's opening rows (``opening_rows``: its header and at least
+    ``OPENING_ROWS`` rows, or its first entry's ``first`` rows where that spans more) fit on
+    what is left of this one: a heading never ends a page with its table starting on the next,
+    nor with a lone row of it. The table still splits across pages, its header repeated.
 
     The room is measured (each flowable's height and spacing, the rows as the table lays
     them out in the portrait body, or a ``PagedTable``'s own row heights), not guessed: an
-    entry may be many lines tall. A lead and first entry taller than a whole page break
+    entry may be many lines tall. A lead and opening rows taller than a whole page break
     nowhere (a break would leave a page empty).
     """
     need = sum(f.wrap(BODY_W, BODY_H)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
     if isinstance(table, PagedTable):
         heights = [table.head_h, *table.heights]
+        header = 1
     else:
         table.wrap(BODY_W, BODY_H)
         # reportlab keeps the heights wrap() laid out in a private attribute, the only place
         # they are: a reportlab that renamed it fails here, not silently.
         heights = table._rowHeights
-        assert heights is not None and len(heights) >= rows, "reportlab: no _rowHeights"
-    need += sum(heights[:rows])
+        assert heights is not None, "reportlab: no _rowHeights"
+        header = table.repeatRows
+    need += sum(heights[: opening_rows(header, len(heights) - header, first)])
     # At most a little under a whole page: a break is then never asked at a page's top,
     # whatever the frame's padding (it would leave the page empty).
     return [CondPageBreak(min(need, BODY_H - 1)), *lead, table]
@@ -170,8 +209,10 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab ships no types
             room -= h
             used += h
             fit += 1
-        if fit == 0:
-            return []  # not even one row: the whole table moves to the next page
+        if fit == 0 or (
+            fit < len(self.rows) and fit < opening_rows(0, len(self.rows)) and not _at_top(self)
+        ):
+            return []  # too few rows at the page's foot: the whole table moves to the next page
         if fit == len(self.rows):
             return [self]
         rest_h = self.total - self.head_h - used

@@ -62,7 +62,7 @@ def watch_section(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -
             rows.append([str(n), *(para(v, st["cell"]) for v in cells)])
         widths = [0.8 * cm, 0.0, 3.2 * cm, 3.2 * cm, 2.6 * cm, 3.6 * cm]
         widths[1] = BODY_W - sum(widths)
-        out += kept_with_table([heading], grid_table(rows, widths), 2)
+        out += kept_with_table([heading], grid_table(rows, widths))
         if w.overdue_total > len(w.overdue):
             more = text("watch_more", n=text.number(w.overdue_total - len(w.overdue)))
             out.append(para(more, st["italic"]))
@@ -76,7 +76,7 @@ def watch_section(s: Sitrep, text: Text, st: Styles, lead: Sequence[Flowable]) -
             rows.append([str(n), *(para(v, st["cell"]) for v in listed)])
         widths = [0.8 * cm, 0.0, 3.8 * cm, 3.4 * cm, 2.6 * cm]
         widths[1] = BODY_W - sum(widths)
-        out += kept_with_table([heading], grid_table(rows, widths), 2)
+        out += kept_with_table([heading], grid_table(rows, widths))
     else:
         out.append(KeepTogether([heading, para(text("none"), st["body"])]))
     return out

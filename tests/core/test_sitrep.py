@@ -325,6 +325,26 @@ def test_default_period_is_24_hours_up_to_the_cut_off(demo: Store) -> None:
     assert end == datetime(2024, 11, 27, 6, 0, tzinfo=WIB)
 
 
+def test_only_the_24_hours_up_to_the_cut_off_are_the_daily_report(demo: Store) -> None:
+    """DOMAIN.md: daily reports use a fixed cut-off hour. The 24 hours up to 06:00 are the
+    daily report ("LAPORAN SITUASI HARIAN"); the 24 hours up to 20:02 on voting evening, 12
+    hours up to 06:00 or 24 up to 07:00 are a situation report of that period."""
+    cut = datetime(2024, 11, 28, 6, 0, tzinfo=WIB)
+    evening = datetime(2024, 11, 27, 20, 2, 37, tzinfo=WIB)
+    periods = {
+        (LO, HI): True,
+        (evening - (HI - LO), evening): False,
+        (datetime(2024, 11, 27, 18, 0, tzinfo=WIB), cut): False,
+        (LO.replace(hour=7), HI.replace(hour=7)): False,
+    }
+    with demo.read() as s:
+        for (start, end), daily in periods.items():
+            r = sitrep.assemble(s, period_from=start, period_to=end, now=NOW)
+            assert r.daily is daily, (start, end)
+        assert sitrep.assemble(s, now=NOW).daily  # the default period is the daily one
+    assert sitrep.is_daily((LO.astimezone(UTC), HI.astimezone(UTC)), 6, WIB)
+
+
 def test_a_period_ending_after_it_is_made_ends_when_made(demo: Store) -> None:
     """The walk: "24 jam s.d. sekarang" at 20:03:41 asked for a period to 20:04 (rounded up,
     so this minute's incident is in), and the report read "Keadaan per 20.04" under "Dibuat

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -69,4 +69,24 @@ def ending_apart(pages: list[list[str]], closing: str, last: str) -> list[str]:
         out.append(f"page {n + 1}: the closing opens the page")
     if not any(x.startswith(last) for x in pages[n][i + 1 : -2]):
         out.append(f"page {n + 1}: the signature goes on to the next page")
+    return out
+
+
+def rows_under(
+    pages: list[list[str]], header: str, is_row: Callable[[str], bool], wrapped: int = 0
+) -> list[tuple[int, int]]:
+    """Where a table begins on a page of ``pages`` (as ``page_lines`` reads them), as (page,
+    rows): each line beginning with ``header`` (the table's header line, ``wrapped`` more
+    lines under it where its headings wrap), and how many lines under it on its page are rows
+    of the table (``is_row``), up to the first that is not."""
+    out = []
+    for n, page in enumerate(pages, 1):
+        lines = page[1:-2]  # the classification above, the footer and classification below
+        for i, line in enumerate(lines):
+            if line.startswith(header):
+                i += wrapped
+                rows = 0
+                while i + 1 + rows < len(lines) and is_row(lines[i + 1 + rows]):
+                    rows += 1
+                out.append((n, rows))
     return out

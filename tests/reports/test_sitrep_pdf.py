@@ -26,8 +26,9 @@ from opscenter.messages import UNIT_KIND_NAMES
 from opscenter.model import UNIT_KINDS, Operation
 from opscenter.store import Store, open_store
 from reports.sitrep import render, wrap, write_pdf
+from reports.sitrep.tables import OPENING_ROWS
 from tests.builders import build_small_operation
-from tests.reports.pages import cut_off, ending_apart, is_heading, page_lines
+from tests.reports.pages import cut_off, ending_apart, is_heading, page_lines, rows_under
 
 WIB = ZoneInfo("Asia/Jakarta")
 LO = datetime(2024, 11, 27, 6, 0, tzinfo=WIB)
@@ -189,6 +190,45 @@ def test_a_heading_at_any_height_keeps_its_table(voting_day: sitrep.Sitrep, tmp_
         assert cut_off(pages, TABLES, TEXTS) == [], n
         repeated += sum(1 for lines in pages if lines[1].startswith(("Waktu ", "No. ")))
     assert repeated > 0  # a table went on over a page, its header repeated
+
+
+def test_a_table_never_begins_at_a_page_s_foot_with_a_lone_row(
+    voting_day: sitrep.Sitrep, tmp_path: Path
+) -> None:
+    """Section V at every height of a page: a significant incident of 0 to 75 follow-up
+    lines before it moves its heading down a line at a time. Wherever the strength table and
+    the TPS coverage table under it begin, their header has at least ``OPENING_ROWS`` rows
+    under it on that page (their rest, header repeated, on the next), the heading above the
+    strength table on the same page. Before, the heading, the header and Polresta Jambi ended
+    page 4 (the tester's report of 24 hours until 20:02), the nine other Polres on page 5."""
+    units = tuple(
+        dataclasses.replace(voting_day.strength[0], name=f"Polres Uji {i}") for i in range(10)
+    )
+    incident = voting_day.significant[0]
+    follow_up = sitrep.FollowUpItem(LO, "petugas", "Patroli dialogis di lokasi.", None, None)
+    categories = tuple(f"{c.name} " for c in voting_day.tps_coverage)
+    assert len(categories) >= OPENING_ROWS
+    heading = "V. KEKUATAN PERSONEL DAN PENGAMANAN TPS"
+    low = 0  # how often the strength table went over to the next page
+    for n in range(0, 76):
+        first = dataclasses.replace(incident, follow_ups=(follow_up,) * n)
+        report = dataclasses.replace(
+            voting_day,
+            sections=("significant", "strength"),
+            significant=(first,),
+            strength=units,
+            map=None,
+        )
+        pages = page_lines(render(report), tmp_path)
+        strength = rows_under(pages, "Satuan TPS Kebutuhan", lambda x: x.startswith("Polres Uji "))
+        assert strength[0][1] >= OPENING_ROWS, (n, strength)
+        at = next(p for p, lines in enumerate(pages, 1) if heading in lines)
+        assert at == strength[0][0], n  # the heading on the page the table begins on
+        low += len(strength) > 1
+        # "Kebutuhan Linmas" wraps: "Linmas" is the header's second line.
+        coverage = rows_under(pages, "Kategori TPS", lambda x: x.startswith(categories), 1)
+        assert coverage[0][1] >= OPENING_ROWS, (n, coverage)
+    assert low > 0  # the table did go on over a page, where it fell low
 
 
 CLOSING = "Demikian laporan situasi ini dibuat untuk menjadi maklum."

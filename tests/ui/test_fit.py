@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import A4
 
 from opscenter import clock as exercise_clock
 from opscenter.actor import Actor
@@ -52,6 +53,7 @@ from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.operation_page import Tab
+from ui.sitrep_build import PREVIEW_SCALE
 from ui.sitrep_dialog import SitrepDialog
 from ui.stages_panel import StagesPanel
 from ui.units_columns import Column
@@ -403,10 +405,12 @@ def test_every_tab_dialog_and_wall_page_fits(
 def test_the_sitrep_dialog_shows_its_choices_whole_where_the_screen_has_room(
     qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
 ) -> None:
-    """Laporan > Laporan situasi...: on a 1920x1080 screen the dialog opens tall enough that
-    its choices, down to "Terapkan jadwal", need no scrolling (it opened at 860 px: they
-    scrolled and the button was cut at the bottom); on a 1366x768 laptop it still fits the
-    screen, the choices scrolling. Nothing cut at either."""
+    """Laporan > Laporan situasi...: on a 1920x1080 screen and on a 1366x768 laptop the
+    dialog's choices need no scrolling, down to "Terapkan jadwal" (at 1920 it opened at
+    860 px and the button was cut; at 1366 "Laporan terjadwal" lay below the fold, "Tulis
+    laporan otomatis" half shown, until the sections went into a column of their own). Every
+    control of the schedule lies within the visible part of the choices' scroll area, and
+    the preview has a page's width beside them. Nothing cut at either."""
     dialog = SitrepDialog(
         demo, actor=Actor("petugas", role="admin"), clock=FixedClock(VOTING_EVENING)
     )
@@ -419,13 +423,23 @@ def test_the_sitrep_dialog_shows_its_choices_whole_where_the_screen_has_room(
     assert check(dialog, f"{tag}-sitrep", room, tmp_path) == []
     area = dialog.findChild(QScrollArea, "sitrepChoices")
     assert area is not None
-    apply = dialog.schedule_apply
-    shown = apply.geometry().translated(apply.parentWidget().mapTo(area.viewport(), QPoint()))
-    if screen.height() >= 1080:
-        assert area.verticalScrollBar().maximum() == 0
-        assert area.viewport().rect().contains(shown), (shown, area.viewport().rect())
-    else:
-        assert area.verticalScrollBar().maximum() > 0  # the laptop: the choices scroll
+    assert area.verticalScrollBar().maximum() == 0
+    schedule = (
+        dialog.schedule,
+        dialog.schedule_on,
+        dialog.schedule_hours,
+        dialog.schedule_folder,
+        dialog.schedule_browse,
+        dialog.schedule_apply,
+    )
+    for control in schedule:
+        shown = QRect(control.mapTo(area.viewport(), QPoint()), control.size())
+        assert control.isVisible(), control.objectName()
+        assert area.viewport().rect().contains(shown), (control, shown, area.viewport().rect())
+    # A portrait page whole beside them, as wide as the preview draws it, and its margins.
+    margins = dialog.pages_layout.contentsMargins()
+    page = round(PREVIEW_SCALE * A4[0]) + margins.left() + margins.right()
+    assert dialog.preview.viewport().width() >= page, (dialog.preview.viewport().width(), page)
 
 
 def test_the_window_opens_within_the_screen(

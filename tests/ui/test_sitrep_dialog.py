@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -67,6 +68,43 @@ def test_one_click_gives_the_last_24_hours_or_the_daily_period_again(
     req = dialog.request()
     assert req.period_to == datetime(2024, 11, 23, 6, 0, tzinfo=WIB)
     assert req.period_from == datetime(2024, 11, 22, 6, 0, tzinfo=WIB)
+
+
+def test_the_printed_period_is_the_one_the_form_shows(
+    qtbot: QtBot, dialog: SitrepDialog, clock: FixedClock, tmp_path: Path
+) -> None:
+    """The tester at 20:01:37 on voting day: "24 jam s.d. sekarang" showed 26-11 20:02 to
+    27-11 20:02 (the end rounded up), and the PDF printed "26 November 2024 20.02 WIB – 27
+    November 2024 20.01 WIB" (the report never passes the time it is made), 23 h 59 min,
+    titled "LAPORAN SITUASI HARIAN". Now the form and the PDF read 20.01 to 20.01, the 24
+    hours up to the click's second, titled "LAPORAN SITUASI"; "Harian" gives the daily title."""
+    clock.now = datetime(2024, 11, 27, 20, 1, 37, tzinfo=WIB)
+    qtbot.mouseClick(dialog.choices.recent_button, Qt.MouseButton.LeftButton)
+    shown = (dialog.period_from.text(), dialog.period_to.text())
+    assert shown == ("26-11-2024 20:01 WIB", "27-11-2024 20:01 WIB")
+    req = dialog.request()
+    assert (req.period_from, req.period_to) == (clock() - timedelta(hours=24), clock())
+    clock.now += timedelta(seconds=40)  # written a little later, still as the form says
+    recent = letterhead_lines(qtbot, dialog, tmp_path / "recent.pdf")
+    assert recent[0] == "LAPORAN SITUASI"
+    assert "Periode : 26 November 2024 20.01 WIB – 27 November 2024 20.01 WIB" in recent
+    assert "Keadaan per : 27 November 2024 20.01 WIB" in recent
+    qtbot.mouseClick(dialog.choices.daily_button, Qt.MouseButton.LeftButton)
+    assert dialog.period_to.text() == "27-11-2024 06:00 WIB"
+    daily = letterhead_lines(qtbot, dialog, tmp_path / "daily.pdf")
+    assert daily[0] == "LAPORAN SITUASI HARIAN"
+    assert "Periode : 26 November 2024 06.00 WIB – 27 November 2024 06.00 WIB" in daily
+
+
+def letterhead_lines(qtbot: QtBot, dialog: SitrepDialog, out: Path) -> list[str]:
+    """The first page of the report ``dialog`` saves to ``out`` as ``pdftotext -layout``
+    reads it, its spaces collapsed, from its title on."""
+    dialog.save_to(out)
+    wait_idle(qtbot, dialog)
+    run = ["pdftotext", "-f", "1", "-l", "1", "-layout", str(out), "-"]
+    text = subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    lines = [" ".join(x.split()) for x in text.splitlines() if x.strip()]
+    return lines[next(i for i, x in enumerate(lines) if x.startswith("LAPORAN SITUASI")) :]
 
 
 def test_preview_renders_pages_off_the_gui_thread(qtbot: QtBot, dialog: SitrepDialog) -> None:

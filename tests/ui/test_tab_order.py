@@ -110,12 +110,12 @@ def sitrep_dialog(qtbot: QtBot, request: pytest.FixtureRequest, tmp_path: Path) 
             d.sig_nrp,
             d.sig_on_behalf,
             d.sig_save,
-            *sections,  # row by row, as the grid shows them
-            d.schedule_on,
+            d.schedule_on,  # under the signatory
             d.schedule_hours,
             d.schedule_folder,
             d.schedule_browse,
             d.schedule_apply,
+            *sections,  # in the column beside, top to bottom
             d.preview,
             d.preview_button,
             d.save_button,

@@ -6147,139 +6147,139 @@ for use</translation>
 <context>
     <name>SitrepDialog</name>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="211"/>
-        <location filename="../../ui/sitrep_dialog.py" line="323"/>
+        <location filename="../../ui/sitrep_dialog.py" line="229"/>
+        <location filename="../../ui/sitrep_dialog.py" line="341"/>
         <location filename="../../ui/sitrep_preview.py" line="38"/>
         <source>Pratinjau diperbarui…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="312"/>
+        <location filename="../../ui/sitrep_dialog.py" line="330"/>
         <source>Pratinjau tidak diperbarui; lihat pesan di bawah.</source>
         <translation>The preview was not updated; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="86"/>
+        <location filename="../../ui/sitrep_dialog.py" line="89"/>
         <source>Laporan Situasi</source>
         <translation>Situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="68"/>
+        <location filename="../../ui/sitrep_choices.py" line="69"/>
         <source>Atas nama (a.n.) Kapolda</source>
         <translation>On behalf of (a.n.) the Kapolda</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="75"/>
+        <location filename="../../ui/sitrep_choices.py" line="76"/>
         <source>Harian (s.d. {hour:02d}.00)</source>
         <translation>Daily (to {hour:02d}:00)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="77"/>
+        <location filename="../../ui/sitrep_choices.py" line="78"/>
         <source>24 jam s.d. sekarang</source>
         <translation>24 hours to now</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="84"/>
+        <location filename="../../ui/sitrep_choices.py" line="85"/>
         <source>Periode dari</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="85"/>
+        <location filename="../../ui/sitrep_choices.py" line="86"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="87"/>
+        <location filename="../../ui/sitrep_choices.py" line="88"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="88"/>
+        <location filename="../../ui/sitrep_choices.py" line="89"/>
         <source>Penanda tangan</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="90"/>
+        <location filename="../../ui/sitrep_choices.py" line="91"/>
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="91"/>
+        <location filename="../../ui/sitrep_choices.py" line="92"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="92"/>
+        <location filename="../../ui/sitrep_choices.py" line="93"/>
         <source>Pangkat (lengkap)</source>
         <translation>Rank (in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="93"/>
+        <location filename="../../ui/sitrep_choices.py" line="94"/>
         <source>NRP</source>
         <translation>NRP</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="95"/>
+        <location filename="../../ui/sitrep_choices.py" line="96"/>
         <source>Simpan sebagai bawaan operasi</source>
         <translation>Save as operation default</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="99"/>
+        <location filename="../../ui/sitrep_choices.py" line="100"/>
         <source>Penilaian umum</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="100"/>
+        <location filename="../../ui/sitrep_choices.py" line="101"/>
         <source>Situasi per aspek</source>
         <translation>Situation by aspect</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="101"/>
+        <location filename="../../ui/sitrep_choices.py" line="102"/>
         <source>Statistik kejadian</source>
         <translation>Incident statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="102"/>
+        <location filename="../../ui/sitrep_choices.py" line="103"/>
         <source>Grafik</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="103"/>
+        <location filename="../../ui/sitrep_choices.py" line="104"/>
         <source>Kejadian menonjol</source>
         <translation>Significant incidents</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="104"/>
+        <location filename="../../ui/sitrep_choices.py" line="105"/>
         <source>Kekuatan personel dan TPS</source>
         <translation>Personnel strength and TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="105"/>
+        <location filename="../../ui/sitrep_choices.py" line="106"/>
         <source>Kerawanan</source>
         <translation>Vulnerability</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="106"/>
+        <location filename="../../ui/sitrep_choices.py" line="107"/>
         <source>Tindakan yang diambil</source>
         <translation>Actions taken</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="107"/>
+        <location filename="../../ui/sitrep_choices.py" line="108"/>
         <source>Perkiraan 24–72 jam</source>
         <translation>24–72 hour outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="108"/>
+        <location filename="../../ui/sitrep_choices.py" line="109"/>
         <source>Lampiran A: papan satuan</source>
         <translation>Annex A: unit board</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="109"/>
+        <location filename="../../ui/sitrep_choices.py" line="110"/>
         <source>Lampiran B: daftar kejadian</source>
         <translation>Annex B: incident list</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_choices.py" line="111"/>
+        <location filename="../../ui/sitrep_choices.py" line="115"/>
         <source>Bagian yang dimuat</source>
         <translation>Sections included</translation>
     </message>
@@ -6314,47 +6314,47 @@ for use</translation>
         <translation>Apply schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="123"/>
+        <location filename="../../ui/sitrep_dialog.py" line="126"/>
         <source>&amp;Pratinjau</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="124"/>
+        <location filename="../../ui/sitrep_dialog.py" line="127"/>
         <source>&amp;Simpan…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="125"/>
+        <location filename="../../ui/sitrep_dialog.py" line="128"/>
         <source>&amp;Cetak</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="126"/>
+        <location filename="../../ui/sitrep_dialog.py" line="129"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="286"/>
+        <location filename="../../ui/sitrep_dialog.py" line="304"/>
         <source>{pages} halaman · nomor {number} · sidik isi {fp}</source>
         <translation>Pages: {pages} · number {number} · content fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="346"/>
+        <location filename="../../ui/sitrep_dialog.py" line="364"/>
         <source>Laporan {number} disimpan ke {path}.</source>
         <translation>Report {number} saved to {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="362"/>
+        <location filename="../../ui/sitrep_dialog.py" line="380"/>
         <source>Simpan laporan situasi</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="364"/>
+        <location filename="../../ui/sitrep_dialog.py" line="382"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="406"/>
+        <location filename="../../ui/sitrep_dialog.py" line="421"/>
         <source>Penanda tangan disimpan sebagai bawaan operasi.</source>
         <translation>Signatory saved as the operation default.</translation>
     </message>
@@ -6384,7 +6384,7 @@ for use</translation>
         <translation>Next report: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sitrep_dialog.py" line="442"/>
+        <location filename="../../ui/sitrep_dialog.py" line="457"/>
         <source>Penanda tangan atau jadwal belum disimpan.</source>
         <translation>The signatory or the schedule has not been saved.</translation>
     </message>

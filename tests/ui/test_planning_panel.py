@@ -307,7 +307,7 @@ def test_menu_opens_one_planning_window(qtbot: QtBot, store: Store, small: Small
     install(main, ADMIN, store=store)
     [menu] = [a for a in main.menuBar().actions() if a.text() == "&Perencanaan"]
     action = menu.menu().actions()[0]  # type: ignore[union-attr]
-    assert action.text() == "Kerawanan dan penebalan\u2026"
+    assert action.text() == "&Kerawanan dan penebalan\u2026"
     assert action.shortcut().toString() == "Ctrl+R"
     action.trigger()
     first = main.findChild(PlanningWindow)

@@ -205,7 +205,7 @@ def test_install_adds_the_report_menu(
     assert "&Laporan" in menus
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Laporan")
     action = menu.actions()[0]  # type: ignore[union-attr]
-    assert action.text() == "Laporan Situasi\u2026"
+    assert action.text() == "Laporan &Situasi\u2026"
     assert action.shortcut().toString() == "Ctrl+P"
     action.trigger()
     dialogs = window.findChildren(SitrepDialog)

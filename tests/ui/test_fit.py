@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
@@ -934,3 +935,24 @@ def test_the_proposals_name_their_units_whole(
         if screen.width() >= 1920 and step == "plan":  # room: every column, every name whole
             assert model.index(0, ProposalColumn.SOURCE).data() == "Sat Brimob Polda Jambi"
             assert not any(view.isColumnHidden(c) for c in ProposalColumn)
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_rating_editor_is_as_wide_as_its_longest_choice(
+    qtbot: QtBot, demo: Store, screen: QSize
+) -> None:
+    """Double-clicking a heat-map cell opened a combo as narrow as the cell: "Sedan▾" at
+    1366 px. It is as wide as its longest choice needs, and stays inside the map."""
+    window = _planning(qtbot, demo, _window_size(screen))
+    view = window.heat_view
+    for column in (1, view.model().columnCount() - 2):  # the first aspect and the last one
+        index = view.model().index(0, column)
+        view.setCurrentIndex(index)
+        view.edit(index)
+        editor = view.viewport().findChild(QComboBox, "levelEditor")
+        assert editor is not None
+        assert editor.width() >= editor.sizeHint().width(), (editor.width(), editor.sizeHint())
+        assert view.viewport().rect().contains(editor.geometry()), editor.geometry()
+        view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        QApplication.processEvents()
+    assert not window.busy()  # nothing chosen, nothing saved

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QRadioButton,
@@ -956,3 +957,62 @@ def test_the_rating_editor_is_as_wide_as_its_longest_choice(
         view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
         QApplication.processEvents()
     assert not window.busy()  # nothing chosen, nothing saved
+
+
+def test_a_window_opens_over_its_owner_and_within_the_screen(
+    qtbot: QtBot, demo: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1920x1080: the planning window (1600x900) opened centred on the main window, at
+    y=195, its bottom edge below the screen. It opens over its owner, moved just enough for
+    all of it, title bar included, to lie within the screen's available area."""
+    room = QRect(0, 0, 1920, 1080 - TASK_BAR)
+    monkeypatch.setattr(screen_fit, "available", lambda _w: room)
+    owner = QMainWindow()
+    qtbot.addWidget(owner)
+    owner.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    owner.setGeometry(160, 130, 1600, 900)  # its centre at y=580: 900 px around it overflow
+    owner.show()
+    planning = PlanningWindow(
+        demo, actor=Actor("petugas", role="admin"), stage_code="pemungutan", parent=owner
+    )
+    planning.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    screen_fit.show_fitted(planning, planning.preferred_size)
+    QApplication.processEvents()
+    assert not planning.isMaximized() and planning.size() == planning.preferred_size
+    top = planning.frameGeometry().top()
+    assert room.top() <= top and top + screen_fit.TITLE_BAR + 900 <= room.bottom() + 1
+    assert room.contains(planning.frameGeometry()), planning.frameGeometry()
+    # Across, it stands centred on its owner (there is room for that).
+    assert planning.frameGeometry().center().x() == owner.frameGeometry().center().x()
+    qtbot.waitUntil(lambda: not planning.busy())
+
+
+def test_a_remembered_place_partly_off_the_screen_is_moved_within_it(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window last closed where the screen's available area now ends short of it (a task
+    bar since grown, a panel added: the offscreen screen is 800x800, its free area here
+    800x600) opens at the size it had, moved just within the area, not refitted."""
+    from ui import settings
+
+    room = QRect(0, 0, 800, 600)
+    kept = settings.MAIN_WINDOW_GEOMETRY
+    kept.set("")
+    first = make_window()
+    first.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    first.show()
+    first.setGeometry(40, 420, 720, 340)  # its bottom at 760
+    left = first.frameGeometry().left()
+    first.close()
+    assert kept.get()
+    monkeypatch.setattr(screen_fit, "available", lambda _w: room)
+    again = make_window()
+    again.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    screen_fit.show_as_left(again, kept, PREFERRED_SIZE)
+    assert not again.isMaximized()
+    assert again.size() == QSize(720, 340)
+    frame = again.frameGeometry()
+    assert room.contains(frame), frame
+    # Moved up as far as it takes (its title bar above it), not across.
+    assert frame.bottom() + screen_fit.TITLE_BAR >= room.bottom() - 4
+    assert frame.left() == left

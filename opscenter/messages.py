@@ -600,11 +600,16 @@ def proposal_reason(p: dict[str, Any], lang: str | None = None) -> str:
     vul = p.get("vulnerability_name") or ("belum dinilai" if lang == "id" else "not rated")
     # A deficit of the plotting: named officers missing on the guard posts (issue 18).
     plotted = bool(p.get("from_plotting"))
+    why = (
+        beyond_balance(int(p["deficit"]), int(p["balance"]), int(p["commanders"]), lang)
+        if plotted
+        else ""
+    )
     if lang == "en":
         where = "on its guard posts in the plotting of" if plotted else "for"
         head = (
-            f"{p['to_unit_name']} is short of {p['deficit']} police {where} {p['stage_name']} "
-            f"(highest vulnerability: {vul}); {p['count']} from {p['from_unit_name']}"
+            f"{p['to_unit_name']} is short of {p['deficit']} police {where} {p['stage_name']}"
+            f"{why} (highest vulnerability: {vul}); {p['count']} from {p['from_unit_name']}"
         )
         if p["source_kind"] == "reserve":
             tail = (
@@ -620,7 +625,7 @@ def proposal_reason(p: dict[str, Any], lang: str | None = None) -> str:
         return head + tail + left + "."
     where = "di pos pengamanan TPS menurut plotting tahapan" if plotted else "pada tahapan"
     head = (
-        f"{p['to_unit_name']} kurang {p['deficit']} personel {where} {p['stage_name']} "
+        f"{p['to_unit_name']} kurang {p['deficit']} personel {where} {p['stage_name']}{why} "
         f"(kerawanan tertinggi: {vul}); diperbantukan {p['count']} personel dari "
         f"{p['from_unit_name']}"
     )
@@ -637,6 +642,46 @@ def proposal_reason(p: dict[str, Any], lang: str | None = None) -> str:
         )
     left = f"; masih kurang {p['deficit_left']}" if p["deficit_left"] else ""
     return head + tail + left + "."
+
+
+def _signed(n: int) -> str:
+    """A balance as the tables show it: "+26", "\u2212113" (a true minus sign), "0"."""
+    return f"\u2212{-n}" if n < 0 else f"+{n}" if n else "0"
+
+
+def beyond_balance(need: int, balance: int, commanders: int, lang: str | None = None) -> str:
+    """Why a Polres's posts lack ``need`` where its balance ("Selisih") says less, as a
+    clause to follow "kurang ... di pos": the people counted in its strength on none of its
+    posts, its ``commanders`` (Kompol and above, who guard no TPS) first. Empty where the
+    two agree."""
+    lang = language(lang)
+    gap = need + balance
+    if gap <= 0:
+        return ""
+    commanders = min(commanders, gap)
+    rest = gap - commanders
+    en = lang == "en"
+    parts = []
+    if commanders:
+        parts.append(
+            f"{commanders} officers of Kompol and above command and guard no TPS"
+            if en
+            else f"{commanders} perwira Kompol ke atas dihitung dalam kekuatan tetapi tidak "
+            "menjaga TPS"
+        )
+    if rest:
+        parts.append(
+            f"{rest} others are counted but stand on none of its posts"
+            if en
+            else f"{rest} personel lain dihitung dalam kekuatan tetapi tidak berada di posnya"
+        )
+    if en:
+        return f", not {max(0, -balance)} as its balance ({_signed(balance)}) says: " + (
+            " and ".join(parts)
+        )
+    return f", bukan {max(0, -balance)} menurut selisih kekuatannya ({_signed(balance)}): " + (
+        " dan ".join(parts)
+    )
 
 
 # Import refusals ("import.refused"), keyed by the error's ``reason``; one sentence each.

@@ -56,6 +56,18 @@ class LevelDelegate(theme.ReadableTextDelegate):
             combo.addItem(level.name, level.id)
         return combo
 
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        """Over its cell, but as wide as its longest choice needs ("Sedan▾" in a cell
+        sized for the bold name alone), kept inside the table."""
+        rect = option.rect
+        width = max(rect.width(), editor.sizeHint().width())
+        parent = editor.parentWidget()
+        right = parent.width() if parent is not None else rect.left() + width
+        left = max(0, min(rect.left(), right - width))
+        editor.setGeometry(left, rect.top(), width, rect.height())
+
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         assert isinstance(editor, QComboBox)
         current = index.data(LEVEL_ROLE)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from opscenter.planning import Matrix, Proposal, Rating, TpsChange, UnitPlan
 from opscenter.planning.vulnerability import RegionRef
 from ui import theme
-from ui.place_names import short_kecamatan, short_region
+from ui.place_names import short_kecamatan, short_region, short_unit
 from ui.strength_model import DEFICIT_BACKGROUND, SURPLUS_BACKGROUND, signed
 from ui.table_model import PAINT_ROLES, SORT_ROLE, AnyIndex, MatrixModel, TableModel, painted
 from ui.translations import translator
@@ -385,6 +385,17 @@ class ProposalsModel(TableModel[Proposal]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda p: p.key, parent)
+        self._short_sources = False
+
+    def set_short_sources(self, short: bool) -> None:
+        """Show the sources without their Polda (``short_unit``), where the table is narrow;
+        each row's tooltip names them whole."""
+        if short == self._short_sources:
+            return
+        self._short_sources = short
+        if self.rowCount():
+            column = ProposalColumn.SOURCE
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     def headers(self) -> list[tuple[str, str]]:
         return [
@@ -417,7 +428,7 @@ class ProposalsModel(TableModel[Proposal]):
             case ProposalColumn.DEFICIT:
                 return row.deficit
             case ProposalColumn.SOURCE:
-                return row.from_unit_name
+                return short_unit(row.from_unit_name) if self._short_sources else row.from_unit_name
             case ProposalColumn.COUNT:
                 return row.count
             case ProposalColumn.LEFT:

@@ -6,11 +6,9 @@ under an unsaved what-if are titled as such."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -21,8 +19,17 @@ from PySide6.QtWidgets import (
 from opscenter.planning import Plan, Proposal
 from ui import theme
 from ui.planning_models import NeedColumn, ProposalColumn, ProposalsModel, RequirementsModel
-from ui.planning_views import heading, heading_row, sort_proxy, table
+from ui.planning_views import (
+    fixed_columns,
+    heading,
+    heading_row,
+    lay_out,
+    own_width,
+    sort_proxy,
+    table,
+)
 from ui.screen_fit import narrow_drops, scrolling
+from ui.text_size import follow_font
 from ui.translations import translator
 
 _tr = translator("PlanningWindow")
@@ -49,6 +56,7 @@ class PlanPanel(QSplitter):
         self.needs.set_rows(plan.units)
         self._fit_needs()  # the names listed may be longer or shorter
         self.proposals.set_rows(plan.proposals)
+        self._fit_proposals()
         self._summarise(plan, what_if)
         self._show_reason()
 
@@ -67,20 +75,11 @@ class PlanPanel(QSplitter):
         self.needs_view.setSortingEnabled(True)
         self.needs_view.horizontalHeader().setSortIndicatorClearable(True)
         self.needs_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header = self.needs_view.horizontalHeader()
-        # Names never cut off; the figures share the rest.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NeedColumn.UNIT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            NeedColumn.VULNERABILITY, QHeaderView.ResizeMode.ResizeToContents
-        )
-        bold = QFontMetrics(theme.scaled_font(self.needs_view, 1.0, bold=True))
-        labels = [str(self.needs.headerData(c, Qt.Orientation.Horizontal)) for c in NeedColumn]
-        header.setMinimumSectionSize(
-            max(bold.horizontalAdvance(line) for t in labels[2:] for line in t.split("\n")) + 16
-        )
+        # Sized by ``_fit_needs``: names never cut off; the figures share the rest.
+        fixed_columns(self.needs_view)
         tcol.addWidget(self.needs_view, 1)
         self.needs_view.viewport().installEventFilter(self)
+        follow_font(self.needs_view, self._fit_needs, now=False)  # a text size step
 
     def _build_proposals(self) -> QWidget:
         """The proposals (BKO), their accept button, the summary, and the chosen one's
@@ -106,12 +105,10 @@ class PlanPanel(QSplitter):
         self.proposals_view.setModel(self.proposals)
         self.proposals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.proposals_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        ph = self.proposals_view.horizontalHeader()
-        ph.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The figures whole; the two names share the rest and elide (their tooltips and the
-        # reason below name them whole), so the count never scrolls out of sight.
-        for name in (ProposalColumn.TARGET, ProposalColumn.SOURCE):
-            ph.setSectionResizeMode(name, QHeaderView.ResizeMode.Stretch)
+        # Sized by ``_fit_proposals``: the figures whole, the names share the rest.
+        fixed_columns(self.proposals_view)
+        self.proposals_view.viewport().installEventFilter(self)
+        follow_font(self.proposals_view, self._fit_proposals, now=False)
         self.proposals_view.selectionModel().currentRowChanged.connect(self._show_reason)
         bcol.addWidget(self.proposals_view, 1)
         # The reason is the point of a proposal: shown whole, below the table.
@@ -127,28 +124,45 @@ class PlanPanel(QSplitter):
         return bottom
 
     def _fit_needs(self) -> None:
-        """A narrow table (a 1366 px laptop) leaves out what each Polres may lend (the
-        proposals below say it), then its vulnerability (the heat map beside it shows it),
-        so that the balance is never scrolled out of sight."""
+        """Each column as wide as its own header and figures need (in the table's type); a
+        narrow table (a 1366 px laptop) leaves out what each Polres may lend (the proposals
+        below say it), then its vulnerability (the heat map beside it shows it), so that the
+        balance and what the plotting leaves short on the posts, which explains a proposal
+        larger than the balance, are never scrolled out of sight; the figures share the
+        rest."""
         view = self.needs_view
-        header = view.horizontalHeader()
-        own = (NeedColumn.UNIT, NeedColumn.VULNERABILITY)  # as wide as their contents
-        widths = {
-            c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
-            if c in own
-            else header.minimumSectionSize()
-            for c in NeedColumn
-        }
-        # The plotting's shortfall goes last but one: the summary names it too.
+        widths = {c: own_width(view, c) for c in NeedColumn}
+        # The plotting's shortfall goes last: the proposals are read against it.
         drops = (NeedColumn.LENDABLE, NeedColumn.VULNERABILITY, NeedColumn.PLOT_SHORT)
         hide = narrow_drops(view.viewport().width(), widths, drops)
-        for column in NeedColumn:
-            if view.isColumnHidden(column) != (column in hide):
-                view.setColumnHidden(column, column in hide)
+        figures = [c for c in NeedColumn if c not in (NeedColumn.UNIT, NeedColumn.VULNERABILITY)]
+        lay_out(view, widths, hide, figures)
+
+    def _fit_proposals(self) -> None:
+        """Each column as wide as its own header and contents need (in the table's type), the
+        names whole where the table has room: where it has not, the sources without their
+        Polda (" Polda Jambi": the whole window is the Polda's), then without what the source
+        keeps and the vulnerability (the reason below, and each row's tooltip, say both); only
+        then do the names share what is left, cut at their end (the tooltip says them whole).
+        The count never scrolls out of sight."""
+        view = self.proposals_view
+        room = view.viewport().width()
+        names = (ProposalColumn.TARGET, ProposalColumn.SOURCE)
+        for short in (False, True):
+            self.proposals.set_short_sources(short)
+            widths = {c: own_width(view, c) for c in ProposalColumn}
+            if sum(widths.values()) <= room:
+                break
+        drops = (ProposalColumn.LEFT, ProposalColumn.VULNERABILITY)
+        hide = narrow_drops(room, widths, drops)
+        lay_out(view, widths, hide, names)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.needs_view.viewport():
-            self._fit_needs()
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.needs_view.viewport():
+                self._fit_needs()
+            elif watched is self.proposals_view.viewport():
+                self._fit_proposals()
         return super().eventFilter(watched, event)
 
     def _show_reason(self, *_args: object) -> None:
@@ -180,19 +194,31 @@ class PlanPanel(QSplitter):
             # One line, whatever the number of Polres: the tables below carry the detail.
             short = sum(u.need for u in deficits)
             text = _tr("{n} Polres kurang {total} personel").format(n=len(deficits), total=short)
+            lang = self.locale().name()[:2]
+            # A need of the plotting's differs from the "Selisih" beside it: say why, for each.
+            posts = [u for u in deficits if u.need_from_plotting]
             if len(deficits) == 1:
-                text = _tr("{name} kurang {total} personel").format(
-                    name=deficits[0].name, total=short
-                )
+                only = deficits[0]
+                text = _tr("{name} kurang {total} personel").format(name=only.name, total=short)
+                if posts:
+                    text = _tr(
+                        "{name} kurang {total} personel di pos pengamanan TPS menurut plotting"
+                    ).format(name=only.name, total=short) + only.why_beyond_balance(lang)
+                    posts = []
             if plan.unmet:
                 text += _tr("; {total} belum tertutup oleh cadangan dan Polres lain.").format(
                     total=sum(plan.unmet.values())
                 )
             else:
                 text += _tr("; usulan di bawah menutup semuanya.")
-            if any(u.need_from_plotting for u in deficits):
-                text += " " + _tr(
-                    "Termasuk personel yang masih kurang di pos pengamanan TPS menurut plotting."
+            for u in posts:
+                text += (
+                    " "
+                    + _tr(
+                        "{name} kurang {n} personel di pos pengamanan TPS menurut plotting"
+                    ).format(name=u.name, n=u.need)
+                    + u.why_beyond_balance(lang)
+                    + "."
                 )
             colour = theme.DEFICIT
         unrated = plan.report.total.unrated

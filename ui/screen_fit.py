@@ -7,6 +7,8 @@
   fit, it opens maximised.
 - ``show_as_left`` / ``remember_place``: a window opens where it stood when last closed
   (screen, place, size, maximised), still within the screen it now opens on.
+- ``place``: where a window that is not maximised opens, title bar included, within the
+  screen's available area (centred over the window it belongs to where that fits).
 - ``scrolling``: a dialog's body in a scroll area, so a dialog taller than the screen scrolls
   instead of pushing its buttons off it; the field that takes the focus is scrolled into
   view, whether by Tab, a shortcut or a click. ``unscrolled``: how much taller the area must
@@ -218,12 +220,33 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> bool:
     return preferred.width() > room.width() or preferred.height() > room.height()
 
 
-def show_fitted(window: QWidget, preferred: QSize) -> None:
-    """Show ``window`` at ``preferred`` where the screen has room, else maximised: the window
-    manager then fits it, title bar and frame included, to the available area."""
+def place(window: QWidget, at: QPoint | None = None) -> None:
+    """Move ``window`` (sized already) to where it opens: its frame's top left at ``at``, else
+    centred over the window it belongs to (else over the screen), as Qt would centre it; in
+    either case moved as little as it takes for it, title bar included, to lie within the
+    screen's available area. Qt does not check that: a 900 px window centred over a main
+    window standing low on a 1920x1080 screen had its bottom edge below the screen."""
+    room = available(window)
+    frame = QRect(QPoint(0, 0), window.size() + QSize(0, TITLE_BAR))
+    if at is not None:
+        frame.moveTopLeft(at)
+    else:
+        owner = window.parentWidget()
+        frame.moveCenter(owner.window().frameGeometry().center() if owner else room.center())
+    window.move(
+        max(room.left(), min(frame.left(), room.right() + 1 - frame.width())),
+        max(room.top(), min(frame.top(), room.bottom() + 1 - frame.height())),
+    )
+
+
+def show_fitted(window: QWidget, preferred: QSize, *, at: QPoint | None = None) -> None:
+    """Show ``window`` at ``preferred`` where the screen has room (``place``d: at ``at`` or
+    centred over its owner, within the screen), else maximised: the window manager then fits
+    it, title bar and frame included, to the available area."""
     if fit_to_screen(window, preferred):
         window.showMaximized()
     else:
+        place(window, at)
         window.show()
 
 
@@ -238,10 +261,11 @@ def _at_least(size: QSize, least: QSize) -> bool:
 
 def show_as_left(window: QWidget, setting: Setting[str], preferred: QSize) -> None:
     """Show ``window`` where ``remember_place`` last kept it: maximised if it was, else at
-    that place and size where the screen it now opens on has room for it (a laptop taken
-    from the command room's large screen: the window is fitted to the laptop instead).
-    Nothing kept, or a kept value it cannot read (another version of Qt, a settings file
-    edited by hand, cut short): ``show_fitted``."""
+    that place and size where the screen it now opens on has room for it; where the place
+    lies partly off that screen, moved just within it at the same size, and where the size
+    does not fit (a laptop taken from the command room's large screen), maximised. Nothing
+    kept, or a kept value it cannot read (another version of Qt, a settings file edited by
+    hand, cut short): ``show_fitted``."""
     kept = setting.get()
     if (
         not kept
@@ -253,8 +277,7 @@ def show_as_left(window: QWidget, setting: Setting[str], preferred: QSize) -> No
         return
     room = available(window)
     if not (window.isMaximized() or window.isFullScreen() or room.contains(window.geometry())):
-        window.move(room.topLeft())
-        show_fitted(window, preferred)
+        show_fitted(window, window.size(), at=window.pos())
         return
     window.show()
 

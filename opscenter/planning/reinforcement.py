@@ -107,6 +107,26 @@ class UnitPlan:
         """Whether the need is the plotting's (named officers short beyond the count)."""
         return self.need > self.deficit
 
+    @property
+    def beyond_balance(self) -> int:
+        """How many more its posts lack than its balance says (``need + balance``; 0 unless
+        the need is the plotting's): people counted in its strength who stand on none of its
+        posts, of whom ``plot_commanders`` command rather than guard."""
+        return self.need + self.balance if self.need_from_plotting else 0
+
+    @property
+    def plot_commanders(self) -> int:
+        """Its officers of Kompol and above on none of its posts (0 without a plotting)."""
+        return self.plotting.commanders if self.plotting is not None else 0
+
+    def why_beyond_balance(self, lang: str | None = None) -> str:
+        """Why its posts lack more than its balance says, as a clause (``beyond_balance``):
+        ", bukan 113 menurut selisih kekuatannya (\u2212113): 3 perwira Kompol ke atas ...";
+        empty unless the need is the plotting's."""
+        if not self.need_from_plotting:
+            return ""
+        return messages.beyond_balance(self.need, self.balance, self.plot_commanders, lang)
+
 
 @dataclass(frozen=True, slots=True)
 class RegionPlan:
@@ -142,6 +162,10 @@ class Proposal:
     commit_share_pct: int
     # The deficit is the plotting's (named officers short on its posts), not the count's.
     from_plotting: bool = False
+    # With it: the receiving unit's balance (available - required, the "Selisih") and its
+    # officers of Kompol and above on none of its posts, which say why the two differ.
+    balance: int = 0
+    commanders: int = 0
 
     @property
     def key(self) -> tuple[int, int]:
@@ -280,6 +304,8 @@ def _propose(
                     stage_name=base.stage.name,
                     commit_share_pct=base.commit_share_pct,
                     from_plotting=d.need_from_plotting,
+                    balance=d.balance,
+                    commanders=d.plot_commanders,
                 )
             )
         if need:

@@ -7,7 +7,7 @@ still put there (``free``), so that planning asks other units only for the rest.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,11 +29,15 @@ class Shortfall:
     and not locked elsewhere -- people who joined the roster or came on BKO after the
     plotting ran. ``leaving``: people on its posts a new plotting would take off (not
     locked, no longer serving the Polres: a BKO withdrawn, a transfer). ``need``: what a new
-    plotting would still leave short, the reinforcement wanted."""
+    plotting would still leave short, the reinforcement wanted. ``commanders``: its officers
+    of Kompol and above on none of its posts (rule 7): counted in its strength, guarding no
+    TPS -- why its posts can lack more than its balance says (an explanation, not part of the
+    arithmetic, so not compared)."""
 
     short: int
     free: int = 0
     leaving: int = 0
+    commanders: int = field(default=0, compare=False)
 
     @property
     def need(self) -> int:
@@ -68,6 +72,7 @@ def shortfall_by_polres(
             on[placed.officer.id] = (polres, placed.locked)
     free: dict[int, int] = defaultdict(int)
     leaving: dict[int, int] = defaultdict(int)
+    commanders: dict[int, int] = defaultdict(int)
     for pid, (unit, _lender) in pools(session, operation_id, stage, people).items():
         serves = units.polres(unit)
         if pid in on:
@@ -76,9 +81,13 @@ def shortfall_by_polres(
                 continue
             if where is not None:
                 leaving[where] += 1
-        if serves is not None and people[pid].rank_code not in COMMAND_RANKS:
+        if serves is None:
+            continue
+        if people[pid].rank_code not in COMMAND_RANKS:
             free[serves] += 1
+        elif pid not in on:
+            commanders[serves] += 1
     return {
-        p: Shortfall(short.get(p, 0), free.get(p, 0), leaving.get(p, 0))
-        for p in {*short, *free, *leaving}
+        p: Shortfall(short.get(p, 0), free.get(p, 0), leaving.get(p, 0), commanders.get(p, 0))
+        for p in {*short, *free, *leaving, *commanders}
     }

@@ -3550,7 +3550,7 @@ lent</translation>
     </message>
     <message>
         <location filename="../../ui/planning_models.py" line="290"/>
-        <location filename="../../ui/planning_models.py" line="415"/>
+        <location filename="../../ui/planning_models.py" line="426"/>
         <source>belum dinilai</source>
         <translation>not yet assessed</translation>
     </message>
@@ -3580,107 +3580,107 @@ lent</translation>
         <translation>{name}: {short} personnel short on posts after the plotting; {free} of its own people not yet plotted (a new plotting places them); reinforcement needed {need}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="390"/>
+        <location filename="../../ui/planning_models.py" line="401"/>
         <source>Untuk</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="390"/>
+        <location filename="../../ui/planning_models.py" line="401"/>
         <source>Satuan yang kekurangan personel</source>
         <translation>Unit short of personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="394"/>
+        <location filename="../../ui/planning_models.py" line="405"/>
         <source>Kera-
 wanan</source>
         <translation>Vulnera-
 bility</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="395"/>
+        <location filename="../../ui/planning_models.py" line="406"/>
         <source>Kerawanan tertinggi wilayahnya: yang tertinggi dilayani dulu</source>
         <translation>Highest vulnerability in its area: the highest is served first</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="397"/>
+        <location filename="../../ui/planning_models.py" line="408"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="397"/>
+        <location filename="../../ui/planning_models.py" line="408"/>
         <source>Kekurangan sebelum penebalan</source>
         <translation>Shortfall before reinforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="398"/>
-        <location filename="../../ui/planning_models.py" line="464"/>
+        <location filename="../../ui/planning_models.py" line="409"/>
+        <location filename="../../ui/planning_models.py" line="475"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="398"/>
+        <location filename="../../ui/planning_models.py" line="409"/>
         <source>Cadangan Polda atau Polres yang berlebih</source>
         <translation>Polda reserve or a Polres with a surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="399"/>
+        <location filename="../../ui/planning_models.py" line="410"/>
         <source>Jumlah</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="399"/>
+        <location filename="../../ui/planning_models.py" line="410"/>
         <source>Personel yang di-BKO-kan</source>
         <translation>Personnel assigned as BKO</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="400"/>
+        <location filename="../../ui/planning_models.py" line="411"/>
         <source>Sisa di
 sumber</source>
         <translation>Left at
 source</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="400"/>
+        <location filename="../../ui/planning_models.py" line="411"/>
         <source>Kekuatan yang tinggal di satuan sumber</source>
         <translation>Strength remaining in the source unit</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="462"/>
+        <location filename="../../ui/planning_models.py" line="473"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="462"/>
+        <location filename="../../ui/planning_models.py" line="473"/>
         <source>Nomor TPS dan desa/kelurahannya</source>
         <translation>TPS number and its village (desa/kelurahan)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="463"/>
+        <location filename="../../ui/planning_models.py" line="474"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="463"/>
+        <location filename="../../ui/planning_models.py" line="474"/>
         <source>Kecamatan tempat TPS</source>
         <translation>District (kecamatan) of the TPS</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="464"/>
+        <location filename="../../ui/planning_models.py" line="475"/>
         <source>Kategori yang tersimpan</source>
         <translation>The saved category</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="465"/>
+        <location filename="../../ui/planning_models.py" line="476"/>
         <source>Menjadi</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="465"/>
+        <location filename="../../ui/planning_models.py" line="476"/>
         <source>Kategori yang dicoba (belum disimpan)</source>
         <translation>The category being tried (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_models.py" line="484"/>
+        <location filename="../../ui/planning_models.py" line="495"/>
         <source>{tps}, {kecamatan}: {old} → {new} (belum disimpan)</source>
         <translation>{tps}, {kecamatan}: {old} → {new} (not saved)</translation>
     </message>
@@ -3869,43 +3869,43 @@ source</translation>
         <translation>Close this message</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="93"/>
+        <location filename="../../ui/planning_heat.py" line="105"/>
         <source>Peta kerawanan</source>
         <translation>Vulnerability map</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="85"/>
+        <location filename="../../ui/planning_heat.py" line="97"/>
         <source>Tampilkan &amp;kecamatan</source>
         <translation>Show &amp;districts</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="88"/>
+        <location filename="../../ui/planning_heat.py" line="100"/>
         <source>Nilai juga per kecamatan; kerawanan tertinggi kecamatan ikut menentukan urutan penebalan Polres-nya</source>
         <translation>Also assess by district (kecamatan); a district&apos;s highest vulnerability also sets its Polres&apos;s place in the reinforcement order</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="95"/>
+        <location filename="../../ui/planning_heat.py" line="107"/>
         <source>Penilaian Polri per aspek: klik dua kali sel untuk mengubah. IKP Bawaslu mengukur proses pemilihan, bukan ketertiban umum; ditampilkan terpisah.</source>
         <translation>Polri assessment by aspect: double-click a cell to change it. The Bawaslu IKP measures the electoral process, not public order; it is shown separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="60"/>
-        <location filename="../../ui/planning_plan.py" line="169"/>
+        <location filename="../../ui/planning_plan.py" line="68"/>
+        <location filename="../../ui/planning_plan.py" line="183"/>
         <source>Kebutuhan dan kekuatan per Polres</source>
         <translation>Required and strength by Polres</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="94"/>
+        <location filename="../../ui/planning_plan.py" line="93"/>
         <source>Buat penugasan BKO untuk tahapan ini dari usulan yang dipilih (tanpa pilihan: semua usulan). Dapat diurungkan dengan Ctrl+Z.</source>
         <translation>Create BKO assignments for this stage from the selected proposals (nothing selected: all proposals). Can be undone with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="99"/>
+        <location filename="../../ui/planning_plan.py" line="98"/>
         <source>Usulan penebalan (BKO)</source>
         <translation>Reinforcement proposals (BKO)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="90"/>
+        <location filename="../../ui/planning_plan.py" line="89"/>
         <source>Terima usulan</source>
         <translation>Accept proposals</translation>
     </message>
@@ -3915,57 +3915,62 @@ source</translation>
         <translation>This database does not contain an operation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_heat.py" line="136"/>
+        <location filename="../../ui/planning_heat.py" line="148"/>
         <source>Tingkat: </source>
         <translation>Levels: </translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="158"/>
+        <location filename="../../ui/planning_plan.py" line="172"/>
         <source>Tidak ada usulan: tidak ada kekurangan yang dapat ditutup.</source>
         <translation>No proposals: there is no shortfall that can be covered.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="167"/>
+        <location filename="../../ui/planning_plan.py" line="181"/>
         <source>Kebutuhan dan kekuatan per Polres — BAGAIMANA JIKA (belum disimpan)</source>
         <translation>Required and strength by Polres — WHAT IF (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="174"/>
+        <location filename="../../ui/planning_plan.py" line="188"/>
         <source>Tidak ada Polres yang kekurangan personel pada tahapan {stage}.</source>
         <translation>No Polres is short of personnel in the stage {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="181"/>
+        <location filename="../../ui/planning_plan.py" line="195"/>
         <source>{n} Polres kurang {total} personel</source>
         <translation>{n} Polres short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="183"/>
+        <location filename="../../ui/planning_plan.py" line="201"/>
         <source>{name} kurang {total} personel</source>
         <translation>{name} short of {total} personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="187"/>
+        <location filename="../../ui/planning_plan.py" line="203"/>
+        <source>{name} kurang {total} personel di pos pengamanan TPS menurut plotting</source>
+        <translation>{name} is short of {total} police on its guard posts in the plotting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/planning_plan.py" line="208"/>
         <source>; {total} belum tertutup oleh cadangan dan Polres lain.</source>
         <translation>; {total} not covered by the reserve and other Polres.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="191"/>
+        <location filename="../../ui/planning_plan.py" line="212"/>
         <source>; usulan di bawah menutup semuanya.</source>
         <translation>; the proposals below cover all of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="193"/>
-        <source>Termasuk personel yang masih kurang di pos pengamanan TPS menurut plotting.</source>
-        <translation>Includes personnel still missing on the TPS guard posts according to the plotting.</translation>
+        <location filename="../../ui/planning_plan.py" line="216"/>
+        <source>{name} kurang {n} personel di pos pengamanan TPS menurut plotting</source>
+        <translation>{name} is short of {n} police on its guard posts in the plotting</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="199"/>
+        <location filename="../../ui/planning_plan.py" line="225"/>
         <source>{n} TPS belum dinilai, dihitung dengan pola pengamanan paling ketat.</source>
         <translation>{n} TPS not rated, counted at the strictest guard pattern.</translation>
     </message>
     <message>
-        <location filename="../../ui/planning_plan.py" line="204"/>
+        <location filename="../../ui/planning_plan.py" line="230"/>
         <source>{name}: kurang {n}, belum tertutup {left}</source>
         <translation>{name}: short {n}, not covered {left}</translation>
     </message>

@@ -777,3 +777,39 @@ def test_the_plottings_deficit_is_proposed_for_its_polres(
         back = planning.plan_for(s, op, voting)
     assert back.unit(ids.units["PB"]).plotting == Shortfall(0, 0, 3)
     assert [(p.to_unit_id, p.count) for p in back.proposals] == [(ids.units["PB"], 3)]
+
+
+def test_a_need_beyond_the_balance_says_why(small_sqlite: tuple[Store, Small]) -> None:
+    """The planning window said "kurang 116" beside a Selisih of −113 and never why (the
+    demo's Polres Kerinci: its Kapolres and two Kompol command and guard no TPS). Here six
+    of Polres B's nine made Kompol: its balance is +3, its posts lack 3. The plotting counts
+    the six, and the proposal's sentence says why its 3 is not the balance's 0."""
+    store, ids = small_sqlite
+    op = ids.operation_id
+    voting = _stage(store, op, "pemungutan")
+    commanders_in_polres_b(store, ids, 6)
+    form_posts(store, ADMIN, op, voting)
+    plot(store, ADMIN, op, voting)
+    with store.read() as s:
+        plan = planning.plan_for(s, op, voting)
+    pb = plan.unit(ids.units["PB"])
+    assert (pb.balance, pb.need, pb.plot_commanders, pb.beyond_balance) == (3, 3, 6, 6)
+    assert plan.unit(ids.units["PA"]).beyond_balance == 0  # its need is not the plotting's
+    (proposal,) = plan.proposals
+    assert (proposal.balance, proposal.commanders) == (3, 6)
+    assert proposal.sentence("id").startswith(
+        "Polres B kurang 3 personel di pos pengamanan TPS menurut plotting tahapan "
+        "Pemungutan suara, bukan 0 menurut selisih kekuatannya (+3): 6 perwira Kompol ke atas "
+        "dihitung dalam kekuatan tetapi tidak menjaga TPS (kerawanan tertinggi:"
+    ), proposal.sentence("id")
+    assert ", not 0 as its balance (+3) says: 6 officers of Kompol and above command and " in (
+        proposal.sentence("en")
+    )
+    assert pb.why_beyond_balance("id") in proposal.sentence("id")
+    # Fewer commanders than the gap: the rest is said as such; no gap, nothing said.
+    assert messages.beyond_balance(116, -113, 1, "id") == (
+        ", bukan 113 menurut selisih kekuatannya (\u2212113): 1 perwira Kompol ke atas dihitung "
+        "dalam kekuatan tetapi tidak menjaga TPS dan 2 personel lain dihitung dalam kekuatan "
+        "tetapi tidak berada di posnya"
+    )
+    assert messages.beyond_balance(113, -113, 3, "id") == ""

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QRadioButton,
@@ -53,6 +55,8 @@ from ui.desk import Desk
 from ui.incidents_model import Column as IncidentColumn
 from ui.main_window import PREFERRED_SIZE, MainWindow
 from ui.operation_page import Tab
+from ui.planning_models import NeedColumn
+from ui.planning_window import PlanningWindow
 from ui.sitrep_build import PREVIEW_SCALE
 from ui.sitrep_dialog import SitrepDialog
 from ui.stages_panel import StagesPanel
@@ -860,3 +864,174 @@ def test_the_incident_list_shows_a_screenful_of_rows_and_whole_titles(
     timeline = panel.timeline
     lanes = timeline.lane_bar.pageStep() if timeline.lane_bar.isVisible() else len(timeline.lanes)
     assert lanes >= (len(timeline.lanes) if screen.width() >= 1920 else LEAST_LANES), lanes
+
+
+def _planning(qtbot: QtBot, demo: Store, room: QSize) -> PlanningWindow:
+    """The planning window on voting day, ``room`` in size, its figures read."""
+    window = PlanningWindow(demo, actor=Actor("petugas", role="admin"), stage_code="pemungutan")
+    qtbot.addWidget(window)
+    _show(window, room)
+    qtbot.waitUntil(lambda: window.base is not None and not window.busy())
+    QApplication.processEvents()
+    return window
+
+
+def _one_more_police_at_kurang_rawan(qtbot: QtBot, window: PlanningWindow) -> None:
+    """The walk's what-if: "Kurang rawan" guarded by 3 police instead of 2, typed and Enter
+    (every Polres short then, "Polres Tanjung Jabung Timur" among them)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QSpinBox
+
+    spin = window.form.findChild(QSpinBox, "pattern_kurang-rawan_1")
+    assert spin is not None
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, str(spin.value() + 1))
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "BAGAIMANA JIKA" in window.needs_title.text())
+    QApplication.processEvents()
+
+
+@pytest.mark.usefixtures("app_look")
+def test_a_proposal_beyond_the_balance_says_why_beside_the_column_that_shows_it(
+    qtbot: QtBot, demo: Store, screen: QSize
+) -> None:
+    """The header card, the board and the sitrep say Polres Kerinci is 113 short; planning
+    said "kurang 116" and proposed 116 beside a Selisih of −113, and at 1366 px "Kurang di
+    pos" (116), the column that explains it, was the one left out. The 3 are its Kapolres
+    (AKBP) and two Kompol: counted in its strength, they command and guard no TPS. At both
+    sizes the column is shown whole, and the summary and the proposal's reason say so."""
+    window = _planning(qtbot, demo, _window_size(screen))
+    view, needs = window.needs_view, window.needs
+    row = next(r for r in range(needs.rowCount()) if needs.row(r).name == "Polres Kerinci")
+    for column, shown in ((NeedColumn.BALANCE, "\u2212113"), (NeedColumn.PLOT_SHORT, "116")):
+        index = window.plan_panel.needs_proxy.mapFromSource(needs.index(row, column))
+        assert not view.isColumnHidden(column), column
+        assert view.viewport().rect().contains(view.visualRect(index)), column
+        assert drawn(view, index) == shown
+    why = (
+        "kurang 116 personel di pos pengamanan TPS menurut plotting{}, bukan 113 menurut selisih "
+        "kekuatannya (\u2212113): 3 perwira Kompol ke atas dihitung dalam kekuatan tetapi "
+        "tidak menjaga TPS"
+    )
+    assert window.summary.text().startswith("Polres Kerinci " + why.format("")), (
+        window.summary.text()
+    )
+    assert why.format(" tahapan Pemungutan suara") in window.reason.text(), window.reason.text()
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_proposals_name_their_units_whole(
+    qtbot: QtBot, demo: Store, screen: QSize, tmp_path: Path
+) -> None:
+    """The walk saw "Sat Brimob P…" and, under a what-if that leaves every Polres short,
+    "Polres Sarol…": each column was sized by Qt's guess, not by its own words. The names
+    are whole at both sizes, the source without its " Polda Jambi" only where the table is
+    narrow (its tooltip, the proposal's reason, names it whole); the count always shows."""
+    from ui.planning_models import ProposalColumn
+
+    window = _planning(qtbot, demo, _window_size(screen))
+    view, model = window.proposals_view, window.proposals
+    tag = f"{screen.width()}x{screen.height()}"
+    for step in ("plan", "what-if"):
+        if step == "what-if":
+            _one_more_police_at_kurang_rawan(qtbot, window)
+        window.grab().save(str(tmp_path / f"{tag}-proposals-{step}.png"), "PNG")
+        assert model.rowCount() > (0 if step == "plan" else 5)
+        for r in range(model.rowCount()):
+            proposal = model.row(r)
+            tip = model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+            for column, whole in (
+                (ProposalColumn.TARGET, proposal.to_unit_name),
+                (ProposalColumn.SOURCE, proposal.from_unit_name),
+            ):
+                index = model.index(r, column)
+                assert drawn(view, index) == index.data(), (step, whole)
+                assert index.data() == whole or (
+                    whole.startswith(index.data() + " Polda ") and whole in tip
+                ), (step, whole, index.data())
+            count = view.visualRect(model.index(r, ProposalColumn.COUNT))
+            assert view.viewport().rect().left() <= count.left() < view.viewport().width()
+        if screen.width() >= 1920 and step == "plan":  # room: every column, every name whole
+            assert model.index(0, ProposalColumn.SOURCE).data() == "Sat Brimob Polda Jambi"
+            assert not any(view.isColumnHidden(c) for c in ProposalColumn)
+
+
+@pytest.mark.usefixtures("app_look")
+def test_the_rating_editor_is_as_wide_as_its_longest_choice(
+    qtbot: QtBot, demo: Store, screen: QSize
+) -> None:
+    """Double-clicking a heat-map cell opened a combo as narrow as the cell: "Sedan▾" at
+    1366 px. It is as wide as its longest choice needs, and stays inside the map."""
+    window = _planning(qtbot, demo, _window_size(screen))
+    view = window.heat_view
+    for column in (1, view.model().columnCount() - 2):  # the first aspect and the last one
+        index = view.model().index(0, column)
+        view.setCurrentIndex(index)
+        view.edit(index)
+        editor = view.viewport().findChild(QComboBox, "levelEditor")
+        assert editor is not None
+        assert editor.width() >= editor.sizeHint().width(), (editor.width(), editor.sizeHint())
+        assert view.viewport().rect().contains(editor.geometry()), editor.geometry()
+        view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        QApplication.processEvents()
+    assert not window.busy()  # nothing chosen, nothing saved
+
+
+def test_a_window_opens_over_its_owner_and_within_the_screen(
+    qtbot: QtBot, demo: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1920x1080: the planning window (1600x900) opened centred on the main window, at
+    y=195, its bottom edge below the screen. It opens over its owner, moved just enough for
+    all of it, title bar included, to lie within the screen's available area."""
+    room = QRect(0, 0, 1920, 1080 - TASK_BAR)
+    monkeypatch.setattr(screen_fit, "available", lambda _w: room)
+    owner = QMainWindow()
+    qtbot.addWidget(owner)
+    owner.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    owner.setGeometry(160, 130, 1600, 900)  # its centre at y=580: 900 px around it overflow
+    owner.show()
+    planning = PlanningWindow(
+        demo, actor=Actor("petugas", role="admin"), stage_code="pemungutan", parent=owner
+    )
+    planning.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    screen_fit.show_fitted(planning, planning.preferred_size)
+    QApplication.processEvents()
+    assert not planning.isMaximized() and planning.size() == planning.preferred_size
+    top = planning.frameGeometry().top()
+    assert room.top() <= top and top + screen_fit.TITLE_BAR + 900 <= room.bottom() + 1
+    assert room.contains(planning.frameGeometry()), planning.frameGeometry()
+    # Across, it stands centred on its owner (there is room for that).
+    assert planning.frameGeometry().center().x() == owner.frameGeometry().center().x()
+    qtbot.waitUntil(lambda: not planning.busy())
+
+
+def test_a_remembered_place_partly_off_the_screen_is_moved_within_it(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window last closed where the screen's available area now ends short of it (a task
+    bar since grown, a panel added: the offscreen screen is 800x800, its free area here
+    800x600) opens at the size it had, moved just within the area, not refitted."""
+    from ui import settings
+
+    room = QRect(0, 0, 800, 600)
+    kept = settings.MAIN_WINDOW_GEOMETRY
+    kept.set("")
+    first = make_window()
+    first.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    first.show()
+    first.setGeometry(40, 420, 720, 340)  # its bottom at 760
+    left = first.frameGeometry().left()
+    first.close()
+    assert kept.get()
+    monkeypatch.setattr(screen_fit, "available", lambda _w: room)
+    again = make_window()
+    again.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    screen_fit.show_as_left(again, kept, PREFERRED_SIZE)
+    assert not again.isMaximized()
+    assert again.size() == QSize(720, 340)
+    frame = again.frameGeometry()
+    assert room.contains(frame), frame
+    # Moved up as far as it takes (its title bar above it), not across.
+    assert frame.bottom() + screen_fit.TITLE_BAR >= room.bottom() - 4
+    assert frame.left() == left

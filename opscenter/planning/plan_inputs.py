@@ -62,14 +62,23 @@ class PlanBase:
     plotting: Mapping[int, Shortfall] | None = None
 
 
-def load_base(session: Session, operation_id: int, stage_id: int, *, lang: str = "id") -> PlanBase:
+def load_base(
+    session: Session,
+    operation_id: int,
+    stage_id: int,
+    *,
+    lang: str = "id",
+    inputs: StrengthInputs | None = None,
+) -> PlanBase:
     """Read the plan's inputs for one stage (a few grouped queries); the stage, category
-    and level names in ``lang`` (the plan's proposals repeat them)."""
+    and level names in ``lang`` (the plan's proposals repeat them). ``inputs``: the
+    strength inputs of that stage read already (the situation report's), not read again."""
     op = session.get(Operation, operation_id)
     if op is None:
         raise NotFound(entity="operation", key=operation_id)
     stage = row_in_operation(session, Stage, stage_id, operation_id)
-    inputs = load_inputs(session, operation_id, stage)
+    if inputs is None:
+        inputs = load_inputs(session, operation_id, stage)
     units = inputs.units
     polres = sorted(
         (

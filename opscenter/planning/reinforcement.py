@@ -57,7 +57,7 @@ from opscenter import messages
 from opscenter.planning.plan_inputs import PlanBase, StageRef, load_base
 from opscenter.planning.what_if import WhatIf, apply_what_if, check_pattern
 from opscenter.plotting.shortfall import Shortfall
-from opscenter.strength import StrengthReport, compute, police_deficit
+from opscenter.strength import StrengthInputs, StrengthReport, compute, police_deficit
 
 # A Polres guarding no post of a plotted stage.
 NO_SHORTFALL = Shortfall(0, 0)
@@ -313,5 +313,13 @@ def _propose(
     return tuple(proposals), unmet
 
 
-def plan_for(session: Session, operation_id: int, stage_id: int, *, lang: str = "id") -> Plan:
-    return plan(load_base(session, operation_id, stage_id, lang=lang))
+def plan_for(
+    session: Session,
+    operation_id: int,
+    stage_id: int,
+    *,
+    lang: str = "id",
+    inputs: StrengthInputs | None = None,
+) -> Plan:
+    """The plan of one stage (``inputs``: its strength inputs, where read already)."""
+    return plan(load_base(session, operation_id, stage_id, lang=lang, inputs=inputs))

@@ -10,8 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from opscenter import clock, operations
+from opscenter import clock, operations, planning
 from opscenter.errors import InvalidValue
+from opscenter.model import Stage
 from opscenter.sitrep.content import CLASSIFICATIONS, SECTIONS, Signatory, Sitrep
 from opscenter.sitrep.fingerprint import fingerprint
 from opscenter.sitrep.incidents import Statistics, follow_ups, incidents_in, statistics
@@ -23,6 +24,19 @@ from opscenter.sitrep.readiness import readiness_summary
 from opscenter.sitrep.strength import forces, strength_per_polres, tps_coverage, unit_board
 from opscenter.sitrep.vulnerability import aspect_situations, ratings, vulnerability_table
 from opscenter.sitrep.watch import watch_summary
+from opscenter.strength import Forces
+
+
+def reinforcement_needs(
+    session: Session, operation_id: int, stage: Stage | None, force: Forces
+) -> dict[str, tuple[int, int]]:
+    """Per Polres name: what reinforcement planning asks for at ``stage`` and its officers
+    of Kompol and above on none of its posts (``opscenter.planning``: the planning window's
+    figure, so that the report recommends what the window proposes); empty without a stage."""
+    if stage is None:
+        return {}
+    plan = planning.plan_for(session, operation_id, stage.id, inputs=force.inputs)
+    return {u.name: (u.need, u.plot_commanders) for u in plan.deficits}
 
 
 def assemble(
@@ -81,7 +95,13 @@ def assemble(
         tps_total=coverage_total,
         vulnerability=tuple(vulnerability_table(ref, rates, s) for s in rated),
         outlook=outlook(ref, rates, cal),
-        recommendations=recommendations(strength, rates, cal, found.open_significant),
+        recommendations=recommendations(
+            strength,
+            rates,
+            cal,
+            found.open_significant,
+            reinforcement_needs(session, op.id, strength_stage, force),
+        ),
         units=unit_board(session, ref, force),
         incidents=found.items,
         signatory=signatory_of(op, signatory),

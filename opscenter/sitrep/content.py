@@ -226,6 +226,16 @@ class Recommendation:
     subject: str
     n: int
     names: tuple[str, ...] = ()
+    # "reinforce": the Polres's balance (its Selisih, the strength table's) and its officers
+    # of Kompol and above on none of its posts; ``n`` is what reinforcement planning asks
+    # for, more than the deficit where the posts lack more (they command, not guard).
+    balance: int = 0
+    commanders: int = 0
+
+    @property
+    def beyond_balance(self) -> bool:
+        """A reinforcement larger than the balance's deficit (its posts lack more)."""
+        return self.code == "reinforce" and self.n > max(0, -self.balance)
 
 
 @dataclass(frozen=True, slots=True)

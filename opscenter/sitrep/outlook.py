@@ -128,11 +128,24 @@ def recommendations(
     r: Ratings,
     cal: Calendar,
     open_significant: int,
+    needs: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[Recommendation, ...]:
-    """Reinforce each Polres short of police; watch the regions rated highest on security
-    (for the next stage when it starts within the outlook); close the open significant
-    incidents; else keep the posture."""
-    recs = [Recommendation("reinforce", s.name, s.deficit) for s in strength if s.deficit > 0]
+    """Reinforce each Polres short of police by what reinforcement planning asks for
+    (``needs``: per Polres name, its need and its commanders on no post; the planning
+    window proposes the same figure), else by its deficit; watch the regions rated highest
+    on security (for the next stage when it starts within the outlook); close the open
+    significant incidents; else keep the posture."""
+    needs = needs or {}
+    recs = []
+    for s in strength:
+        need, commanders = needs.get(s.name, (s.deficit, 0))
+        if max(need, s.deficit) > 0:
+            recs.append(
+                Recommendation(
+                    "reinforce", s.name, max(need, s.deficit), balance=s.balance,
+                    commanders=commanders,
+                )
+            )  # fmt: skip
     nxt = cal.next_stage
     watch_stage = (
         nxt if nxt is not None and nxt.starts_on and nxt.starts_on <= horizon(cal) else cal.current

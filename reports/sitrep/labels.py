@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from opscenter.messages import beyond_balance
 from opscenter.shares import percent
 from opscenter.sitrep import Reason, Recommendation
 
@@ -201,6 +202,14 @@ RECOMMENDATIONS: dict[str, tuple[str, str]] = {
         "Reinforce {subject} (penebalan) with {n} personnel from the reserve (Brimob, Polda) "
         "or from units with a surplus.",
     ),
+    # The posts lack more than the deficit (``why``: ", bukan 113 menurut selisih ..."):
+    # the figure the planning window proposes, and why it is not the Selisih.
+    "reinforce_posts": (
+        "Penebalan {subject} sebanyak {n} personel untuk pos pengamanan TPS{why}; dari "
+        "cadangan (Brimob, Polda) atau dari satuan yang kekuatannya lebih.",
+        "Reinforce {subject} (penebalan) with {n} personnel for its TPS guard posts{why}; "
+        "from the reserve (Brimob, Polda) or from units with a surplus.",
+    ),
     "watch_regions": (
         "Tingkatkan patroli, deteksi dini dan penggalangan di {names} (kerawanan keamanan tinggi).",
         "Step up patrols, early detection and outreach in {names} (high security vulnerability).",
@@ -302,11 +311,17 @@ class Text:
         return self.pick(REASONS.get(r.code, (r.code, r.code)), n=r.n, names=self.names(r.names))
 
     def recommendation(self, r: Recommendation) -> str:
+        why = ""
+        code = r.code
+        if r.beyond_balance:
+            code = "reinforce_posts"
+            why = beyond_balance(r.n, r.balance, r.commanders, self.lang)
         return self.pick(
-            RECOMMENDATIONS.get(r.code, (r.code, r.code)),
+            RECOMMENDATIONS.get(code, (code, code)),
             subject=r.subject,
             n=r.n,
             names=self.names(r.names),
+            why=why,
         )
 
     def rupiah(self, amount: int) -> str:

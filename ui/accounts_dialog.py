@@ -117,7 +117,11 @@ class NewAccountDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambah akun"))
-        self.username = field(self, "newUsername")
+        # The rule the core enforces, shown before it refuses: one word, no spaces.
+        self.username = field(
+            self, "newUsername", hint=self.tr("satu kata tanpa spasi, mis. jambi.op.baru")
+        )
+        self.username.setMaxLength(accounts.MAX_USERNAME_LENGTH)
         self.full_name = field(self, "newFullName")
         self.role = QComboBox(self)
         for code in ROLES:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from opscenter import accounts, audit, messages, units
+from opscenter import accounts, audit, journal, messages, units
 from opscenter.actor import Actor
 from opscenter.audit_fields import MORE_FIELDS
 from opscenter.clock import file_name
@@ -269,6 +269,46 @@ def test_a_refused_new_account_keeps_the_form_and_what_was_typed(
     assert saved.args == [True]
     assert not form.isVisible()
     assert any(dialog.model.row_at(i).username == "budi" for i in range(dialog.model.rowCount()))  # type: ignore[union-attr]
+
+
+def _accounts_window(qtbot: QtBot, store: Store) -> AccountsDialog:
+    """The accounts window shown and active, as Admin > Akun pengguna leaves it."""
+    accounts.bootstrap_admin(store, "kapolda", PASSWORD)
+    dialog = AccountsDialog(store, ADMIN)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # as the window manager does (offscreen has none)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_a_user_name_with_spaces_is_refused_naming_the_rule(qtbot: QtBot, store: Store) -> None:
+    """The tester's "Jambi Op Baru" was refused as if no name had been typed ("wajib
+    diisi"); the form says the rule, shows it before, and nothing is written."""
+    dialog = _accounts_window(qtbot, store)
+    with store.read() as s:
+        head = journal.head(s)
+    dialog.add_button.click()
+    form = dialog.new_account
+    assert "tanpa spasi" in form.username.placeholderText()
+    qtbot.keyClicks(form.username, "Jambi Op Baru")
+    qtbot.keyClicks(form.full_name, "Uji")
+    qtbot.keyClicks(form.password, "rahasia1234")
+    qtbot.keyClicks(form.repeat, "rahasia1234")
+    with qtbot.waitSignal(dialog.writes.write_done) as refused:
+        qtbot.keyClick(form.repeat, Qt.Key.Key_Return)
+    assert refused.args == [False]
+    assert form.isVisible() and form.error.isVisible()
+    assert form.error.text() == (
+        "Nama pengguna tidak boleh memuat spasi; sambungkan katanya dengan titik, "
+        "mis. jambi.op.baru."
+    )
+    assert form.username.text() == "Jambi Op Baru"  # kept, to be corrected
+    assert [dialog.model.row_at(i).username for i in range(dialog.model.rowCount())] == [  # type: ignore[union-attr]
+        "kapolda"
+    ]
+    with store.read() as s:
+        assert journal.head(s) == head
 
 
 def test_new_journal_rows_its_filter_takes_appear_live(

@@ -179,7 +179,7 @@ class AccountsDialog(QDialog):
             QTableView(self), name="accountsTable", single=True, model=self.model, fit_contents=True
         )
 
-        self.add_button = QPushButton(self.tr("&Tambah akun\u2026"), self)
+        self.add_button = QPushButton(self.tr("Tambah &akun\u2026"), self)
         self.password_button = QPushButton(self.tr("Atur ulang &kata sandi\u2026"), self)
         self.role_button = QPushButton(self.tr("Ubah &peran\u2026"), self)
         self.deactivate_button = QPushButton(self.tr("&Nonaktifkan"), self)

@@ -50,7 +50,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="182"/>
-        <source>&amp;Tambah akun…</source>
+        <source>Tambah &amp;akun…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>

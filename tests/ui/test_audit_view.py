@@ -18,6 +18,7 @@ from opscenter.clock import file_name
 from opscenter.model import UnitStatus
 from opscenter.permissions import NotPermitted
 from opscenter.store import Store
+from tests.ui.alt_letters import alt_letter_faults
 from ui.accounts_dialog import AccountsDialog, AccountsModel
 from ui.audit_detail import detail_text
 from ui.audit_model import AuditModel, Column
@@ -309,6 +310,19 @@ def test_a_user_name_with_spaces_is_refused_naming_the_rule(qtbot: QtBot, store:
     ]
     with store.read() as s:
         assert journal.head(s) == head
+
+
+def test_the_accounts_window_and_its_form_give_each_alt_letter_once(
+    qtbot: QtBot, store: Store
+) -> None:
+    """Alt+T was both "Tambah akun…" and "Tutup": pressing it closed the window."""
+    dialog = _accounts_window(qtbot, store)
+    dialog.table.selectRow(0)  # every button can be pressed
+    assert alt_letter_faults(dialog) == []
+    dialog.add_button.click()
+    form = dialog.new_account
+    qtbot.waitExposed(form)
+    assert alt_letter_faults(form) == []
 
 
 def test_new_journal_rows_its_filter_takes_appear_live(

@@ -311,6 +311,11 @@ class AccountsDialog(QDialog):
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.new_account = form
         form.submitted.connect(lambda: self._submit_new(form))
+        # Closed by Buang in its "Perubahan belum disimpan", the form goes in the same moment
+        # as the question; openbox, which hands the keys on from a closed window itself, then
+        # found no window to give them to (its log: "trying a desktop window"), and Esc and F1
+        # did nothing until a click. Ask for the keys back whenever the form closes.
+        form.finished.connect(self.activateWindow)
         form.open()
 
     def _submit_new(self, form: NewAccountDialog) -> None:

@@ -74,37 +74,37 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="320"/>
+        <location filename="../../ui/accounts_dialog.py" line="325"/>
         <source>Kedua kata sandi tidak sama; ketik ulang.</source>
         <translation>The passwords do not match; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="338"/>
+        <location filename="../../ui/accounts_dialog.py" line="343"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="339"/>
+        <location filename="../../ui/accounts_dialog.py" line="344"/>
         <source>Kata sandi baru untuk {name} (paling sedikit 8 karakter):</source>
         <translation>New password for {name} (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="354"/>
+        <location filename="../../ui/accounts_dialog.py" line="359"/>
         <source>Ubah peran</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="355"/>
+        <location filename="../../ui/accounts_dialog.py" line="360"/>
         <source>Peran {name}:</source>
         <translation>Role for {name}:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="369"/>
+        <location filename="../../ui/accounts_dialog.py" line="374"/>
         <source>Nonaktifkan akun</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="371"/>
+        <location filename="../../ui/accounts_dialog.py" line="376"/>
         <source>Nonaktifkan akun {name}? Akun itu tidak dapat masuk lagi; jurnalnya tetap.</source>
         <translation>Deactivate the account {name}? It will no longer be able to sign in; its audit log entries are kept.</translation>
     </message>

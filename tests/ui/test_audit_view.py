@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -19,11 +19,13 @@ from opscenter.model import UnitStatus
 from opscenter.permissions import NotPermitted
 from opscenter.store import Store
 from tests.ui.alt_letters import alt_letter_faults
+from tests.ui.answers import answer_next_question
 from ui.accounts_dialog import AccountsDialog, AccountsModel
 from ui.audit_detail import detail_text
 from ui.audit_model import AuditModel, Column
 from ui.audit_view import AuditWindow
 from ui.main_window import MainWindow
+from ui.unsaved import BOX_NAME, DISCARD_NAME
 
 from .conftest import TinyOperation
 
@@ -323,6 +325,27 @@ def test_the_accounts_window_and_its_form_give_each_alt_letter_once(
     form = dialog.new_account
     qtbot.waitExposed(form)
     assert alt_letter_faults(form) == []
+
+
+def test_dropping_a_new_account_gives_the_keys_back_to_the_accounts_window(
+    qtbot: QtBot, store: Store
+) -> None:
+    """Esc, then Buang in "Perubahan belum disimpan": the question and the form vanish at
+    once, and a window manager (openbox) then left no window with the keys. The accounts
+    window asks for them itself."""
+    dialog = _accounts_window(qtbot, store)
+    dialog.add_button.click()
+    form = dialog.new_account
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    qtbot.keyClicks(form.username, "j")
+    seen = answer_next_question(DISCARD_NAME)
+    qtbot.keyClick(form.username, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [BOX_NAME]
+    assert not form.isVisible()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.isAncestorOf(QApplication.focusWidget())
 
 
 def test_new_journal_rows_its_filter_takes_appear_live(

@@ -41,6 +41,7 @@ from opscenter.store import Store
 log = logging.getLogger(__name__)
 
 MIN_PASSWORD_LENGTH = 8
+MAX_USERNAME_LENGTH = 80  # the column's width (``model.accounts.Account.username``)
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=5)
 
@@ -292,8 +293,12 @@ def _active_admins(s: Session, excluding: int | None = None) -> int:
 
 
 def _check_fields(username: str, full_name: str, role: str) -> None:
-    if not username or len(username) > 80 or any(c.isspace() for c in username):
+    if not username:
         raise InvalidValue(field="username", value=username, reason="required")
+    if any(c.isspace() for c in username):  # one word, as it is typed at the login
+        raise InvalidValue(field="username", value=username, reason="username_format")
+    if len(username) > MAX_USERNAME_LENGTH:
+        raise InvalidValue(field="username", value=username, reason="username_too_long")
     if ":" in username:  # "lokal:<user>" names the workstation's user (Actor.local)
         raise InvalidValue(field="username", value=username, reason="reserved_colon")
     if not full_name.strip():

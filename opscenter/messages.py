@@ -176,6 +176,14 @@ REASONS: dict[str, tuple[str, str]] = {
         "tidak boleh memuat titik dua (\u201clokal:\u2026\u201d menandai pengguna sistem)",
         "may not contain a colon (\u201clokal:\u2026\u201d marks the system's user)",
     ),
+    "username_format": (
+        "tidak boleh memuat spasi; sambungkan katanya dengan titik, mis. jambi.op.baru",
+        "may not contain spaces; join the words with dots, e.g. jambi.op.baru",
+    ),
+    "username_too_long": (
+        "terlalu panjang (paling banyak 80 karakter)",
+        "is too long (at most 80 characters)",
+    ),
     # --- issue 15: matrix ---
     "unknown_readiness_level": (
         "tidak dikenal: pilih siap, siap dengan catatan atau belum siap",

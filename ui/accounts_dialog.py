@@ -117,7 +117,11 @@ class NewAccountDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambah akun"))
-        self.username = field(self, "newUsername")
+        # The rule the core enforces, shown before it refuses: one word, no spaces.
+        self.username = field(
+            self, "newUsername", hint=self.tr("satu kata tanpa spasi, mis. jambi.op.baru")
+        )
+        self.username.setMaxLength(accounts.MAX_USERNAME_LENGTH)
         self.full_name = field(self, "newFullName")
         self.role = QComboBox(self)
         for code in ROLES:
@@ -175,7 +179,7 @@ class AccountsDialog(QDialog):
             QTableView(self), name="accountsTable", single=True, model=self.model, fit_contents=True
         )
 
-        self.add_button = QPushButton(self.tr("&Tambah akun\u2026"), self)
+        self.add_button = QPushButton(self.tr("Tambah &akun\u2026"), self)
         self.password_button = QPushButton(self.tr("Atur ulang &kata sandi\u2026"), self)
         self.role_button = QPushButton(self.tr("Ubah &peran\u2026"), self)
         self.deactivate_button = QPushButton(self.tr("&Nonaktifkan"), self)
@@ -307,6 +311,11 @@ class AccountsDialog(QDialog):
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.new_account = form
         form.submitted.connect(lambda: self._submit_new(form))
+        # Closed by Buang in its "Perubahan belum disimpan", the form goes in the same moment
+        # as the question; openbox, which hands the keys on from a closed window itself, then
+        # found no window to give them to (its log: "trying a desktop window"), and Esc and F1
+        # did nothing until a click. Ask for the keys back whenever the form closes.
+        form.finished.connect(self.activateWindow)
         form.open()
 
     def _submit_new(self, form: NewAccountDialog) -> None:

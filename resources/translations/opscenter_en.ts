@@ -44,67 +44,67 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="171"/>
+        <location filename="../../ui/accounts_dialog.py" line="175"/>
         <source>Akun pengguna — OpsCenter</source>
         <translation>User accounts — OpsCenter</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="178"/>
-        <source>&amp;Tambah akun…</source>
+        <location filename="../../ui/accounts_dialog.py" line="182"/>
+        <source>Tambah &amp;akun…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="179"/>
+        <location filename="../../ui/accounts_dialog.py" line="183"/>
         <source>Atur ulang &amp;kata sandi…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="180"/>
+        <location filename="../../ui/accounts_dialog.py" line="184"/>
         <source>Ubah &amp;peran…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="181"/>
+        <location filename="../../ui/accounts_dialog.py" line="185"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="190"/>
+        <location filename="../../ui/accounts_dialog.py" line="194"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="316"/>
+        <location filename="../../ui/accounts_dialog.py" line="325"/>
         <source>Kedua kata sandi tidak sama; ketik ulang.</source>
         <translation>The passwords do not match; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="334"/>
+        <location filename="../../ui/accounts_dialog.py" line="343"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="335"/>
+        <location filename="../../ui/accounts_dialog.py" line="344"/>
         <source>Kata sandi baru untuk {name} (paling sedikit 8 karakter):</source>
         <translation>New password for {name} (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="350"/>
+        <location filename="../../ui/accounts_dialog.py" line="359"/>
         <source>Ubah peran</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="351"/>
+        <location filename="../../ui/accounts_dialog.py" line="360"/>
         <source>Peran {name}:</source>
         <translation>Role for {name}:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="365"/>
+        <location filename="../../ui/accounts_dialog.py" line="374"/>
         <source>Nonaktifkan akun</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="367"/>
+        <location filename="../../ui/accounts_dialog.py" line="376"/>
         <source>Nonaktifkan akun {name}? Akun itu tidak dapat masuk lagi; jurnalnya tetap.</source>
         <translation>Deactivate the account {name}? It will no longer be able to sign in; its audit log entries are kept.</translation>
     </message>
@@ -3246,42 +3246,47 @@ Administrative region codes and boundaries: cahyadsn/wilayah and cahyadsn/wilaya
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="128"/>
+        <location filename="../../ui/accounts_dialog.py" line="122"/>
+        <source>satu kata tanpa spasi, mis. jambi.op.baru</source>
+        <translation>one word without spaces, e.g. jambi.op.baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="132"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;Username</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="129"/>
+        <location filename="../../ui/accounts_dialog.py" line="133"/>
         <source>Nama &amp;lengkap</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="130"/>
+        <location filename="../../ui/accounts_dialog.py" line="134"/>
         <source>&amp;Peran</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="131"/>
+        <location filename="../../ui/accounts_dialog.py" line="135"/>
         <source>&amp;Kata sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="132"/>
+        <location filename="../../ui/accounts_dialog.py" line="136"/>
         <source>&amp;Ulangi kata sandi</source>
         <translation>Con&amp;firm password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="136"/>
+        <location filename="../../ui/accounts_dialog.py" line="140"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="136"/>
+        <location filename="../../ui/accounts_dialog.py" line="140"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="156"/>
+        <location filename="../../ui/accounts_dialog.py" line="160"/>
         <source>Akun baru ini belum disimpan.</source>
         <translation>This new account has not been saved.</translation>
     </message>

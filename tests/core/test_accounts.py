@@ -521,3 +521,40 @@ def test_an_account_name_cannot_pass_for_the_local_user(store: Store, username: 
     )
     with store.read() as s:
         assert journal.head(s) == head
+
+
+@pytest.mark.parametrize(
+    ("username", "reason", "indonesian", "english"),
+    [
+        (
+            "Jambi Op Baru",  # the tester's: spaces inside, not a missing name
+            "username_format",
+            "Nama pengguna tidak boleh memuat spasi; sambungkan katanya dengan titik, "
+            "mis. jambi.op.baru.",
+            "User name may not contain spaces; join the words with dots, e.g. jambi.op.baru.",
+        ),
+        ("jambi\top", "username_format", None, None),
+        (
+            "j" * 81,
+            "username_too_long",
+            "Nama pengguna terlalu panjang (paling banyak 80 karakter).",
+            "User name is too long (at most 80 characters).",
+        ),
+        ("   ", "required", "Nama pengguna wajib diisi.", "User name is required."),
+    ],
+)
+def test_a_refused_user_name_says_which_rule_it_breaks(
+    store: Store, username: str, reason: str, indonesian: str | None, english: str | None
+) -> None:
+    with store.read() as s:
+        head = journal.head(s)
+    with pytest.raises(InvalidValue) as refused:
+        _add(store, username, "operator")
+    assert refused.value.data["field"] == "username"
+    assert refused.value.data["reason"] == reason
+    if indonesian is not None:
+        assert messages.describe(refused.value, "id") == indonesian
+        assert messages.describe(refused.value, "en") == english
+    with store.read() as s:
+        assert journal.head(s) == head
+    _add(store, "j" * 80, "operator")  # the longest name the column holds is taken

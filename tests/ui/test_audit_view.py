@@ -7,22 +7,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from opscenter import accounts, audit, messages, units
+from opscenter import accounts, audit, journal, messages, units
 from opscenter.actor import Actor
 from opscenter.audit_fields import MORE_FIELDS
 from opscenter.clock import file_name
 from opscenter.model import UnitStatus
 from opscenter.permissions import NotPermitted
 from opscenter.store import Store
+from tests.ui.alt_letters import alt_letter_faults
+from tests.ui.answers import answer_next_question
 from ui.accounts_dialog import AccountsDialog, AccountsModel
 from ui.audit_detail import detail_text
 from ui.audit_model import AuditModel, Column
 from ui.audit_view import AuditWindow
 from ui.main_window import MainWindow
+from ui.unsaved import BOX_NAME, DISCARD_NAME
 
 from .conftest import TinyOperation
 
@@ -269,6 +272,80 @@ def test_a_refused_new_account_keeps_the_form_and_what_was_typed(
     assert saved.args == [True]
     assert not form.isVisible()
     assert any(dialog.model.row_at(i).username == "budi" for i in range(dialog.model.rowCount()))  # type: ignore[union-attr]
+
+
+def _accounts_window(qtbot: QtBot, store: Store) -> AccountsDialog:
+    """The accounts window shown and active, as Admin > Akun pengguna leaves it."""
+    accounts.bootstrap_admin(store, "kapolda", PASSWORD)
+    dialog = AccountsDialog(store, ADMIN)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # as the window manager does (offscreen has none)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_a_user_name_with_spaces_is_refused_naming_the_rule(qtbot: QtBot, store: Store) -> None:
+    """The tester's "Jambi Op Baru" was refused as if no name had been typed ("wajib
+    diisi"); the form says the rule, shows it before, and nothing is written."""
+    dialog = _accounts_window(qtbot, store)
+    with store.read() as s:
+        head = journal.head(s)
+    dialog.add_button.click()
+    form = dialog.new_account
+    assert "tanpa spasi" in form.username.placeholderText()
+    qtbot.keyClicks(form.username, "Jambi Op Baru")
+    qtbot.keyClicks(form.full_name, "Uji")
+    qtbot.keyClicks(form.password, "rahasia1234")
+    qtbot.keyClicks(form.repeat, "rahasia1234")
+    with qtbot.waitSignal(dialog.writes.write_done) as refused:
+        qtbot.keyClick(form.repeat, Qt.Key.Key_Return)
+    assert refused.args == [False]
+    assert form.isVisible() and form.error.isVisible()
+    assert form.error.text() == (
+        "Nama pengguna tidak boleh memuat spasi; sambungkan katanya dengan titik, "
+        "mis. jambi.op.baru."
+    )
+    assert form.username.text() == "Jambi Op Baru"  # kept, to be corrected
+    assert [dialog.model.row_at(i).username for i in range(dialog.model.rowCount())] == [  # type: ignore[union-attr]
+        "kapolda"
+    ]
+    with store.read() as s:
+        assert journal.head(s) == head
+
+
+def test_the_accounts_window_and_its_form_give_each_alt_letter_once(
+    qtbot: QtBot, store: Store
+) -> None:
+    """Alt+T was both "Tambah akun…" and "Tutup": pressing it closed the window."""
+    dialog = _accounts_window(qtbot, store)
+    dialog.table.selectRow(0)  # every button can be pressed
+    assert alt_letter_faults(dialog) == []
+    dialog.add_button.click()
+    form = dialog.new_account
+    qtbot.waitExposed(form)
+    assert alt_letter_faults(form) == []
+
+
+def test_dropping_a_new_account_gives_the_keys_back_to_the_accounts_window(
+    qtbot: QtBot, store: Store
+) -> None:
+    """Esc, then Buang in "Perubahan belum disimpan": the question and the form vanish at
+    once, and a window manager (openbox) then left no window with the keys. The accounts
+    window asks for them itself."""
+    dialog = _accounts_window(qtbot, store)
+    dialog.add_button.click()
+    form = dialog.new_account
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    qtbot.keyClicks(form.username, "j")
+    seen = answer_next_question(DISCARD_NAME)
+    qtbot.keyClick(form.username, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [BOX_NAME]
+    assert not form.isVisible()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.isAncestorOf(QApplication.focusWidget())
 
 
 def test_new_journal_rows_its_filter_takes_appear_live(

@@ -1,7 +1,8 @@
 """Place names as a crowded list shows them, one rule for every list: "Kab. Kerinci" for
 "Kabupaten Kerinci" (a kota keeps its "Kota"), a kecamatan without its "Kecamatan " where
 its column or the row above it says what it is, and a unit of the Polda without its Polda in
-a window that is the Polda's. Lists that shorten a name say it whole in the row's tooltip."""
+a window that is the Polda's, and a Polres without its "Polres " under a heading that says
+Polres. Lists that shorten a name say it whole in the row's tooltip."""
 
 from __future__ import annotations
 
@@ -25,3 +26,9 @@ def short_unit(name: str) -> str:
     """ "Sat Brimob Polda Jambi" in a window over Polda Jambi's operation: "Sat Brimob"
     ("Polda Jambi" itself and "Polres Kerinci" stay as they are)."""
     return _OF_THE_POLDA.sub("", name)
+
+
+def short_polres(name: str) -> str:
+    """ "Polres Tanjung Jabung Barat" under a heading that says Polres: "Tanjung Jabung Barat"
+    ("Polresta Jambi" keeps its name: it is not a Polres by that word)."""
+    return name.removeprefix("Polres ")

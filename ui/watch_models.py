@@ -35,7 +35,7 @@ from opscenter.watch.progress import Area, Late, TpsLine
 from opscenter.watch.steps import Step
 from ui import theme
 from ui.keyed_rows import runs
-from ui.place_names import short_kecamatan
+from ui.place_names import short_kecamatan, short_polres
 from ui.table_model import AnyIndex, TableModel, alignment
 from ui.translations import translator
 
@@ -221,8 +221,11 @@ class ProgressModel(QAbstractItemModel):
         if a is None:
             return None
         column, n = index.column(), len(self._steps)
-        if column == 0 and role == Qt.ItemDataRole.DisplayRole and self.is_kecamatan(index):
-            return short_kecamatan(a.name)  # under its Polres, the heading says it
+        if column == 0 and role == Qt.ItemDataRole.DisplayRole and a.id != 0:
+            # The heading says "Polres / kecamatan": at 1366 "Polres Tanjung Jabun…" read the
+            # same for Barat and Timur.
+            short = short_kecamatan if self.is_kecamatan(index) else short_polres
+            return short(a.name)
         if column == 0 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return a.name  # the tooltip: whole, where a narrow screen cuts the name
         if role == Qt.ItemDataRole.DisplayRole:
@@ -445,7 +448,7 @@ class OverdueModel(TableModel[Late]):
         if column == LateColumn.KECAMATAN:
             return short_kecamatan(row.kecamatan)
         if column == LateColumn.POLRES:
-            return row.polres.removeprefix("Polres ")
+            return short_polres(row.polres)
         if column == LateColumn.STEP:
             return row.step.label(self._lang)
         return due_text(row.due, self._tz, self._day)

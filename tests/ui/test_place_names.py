@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.place_names import short_kecamatan, short_region, short_unit
+from ui.place_names import short_kecamatan, short_polres, short_region, short_unit
 
 
 def test_a_kabupaten_is_kab_and_a_kota_keeps_its_name() -> None:
@@ -22,3 +22,8 @@ def test_a_unit_of_the_polda_drops_only_its_polda() -> None:
     assert short_unit("Biro dan Direktorat Polda Jambi") == "Biro dan Direktorat"
     assert short_unit("Polda Jambi") == "Polda Jambi"
     assert short_unit("Polres Kerinci") == "Polres Kerinci"
+
+
+def test_a_polres_drops_its_word_and_a_polresta_keeps_it() -> None:
+    assert short_polres("Polres Tanjung Jabung Barat") == "Tanjung Jabung Barat"
+    assert short_polres("Polresta Jambi") == "Polresta Jambi"

@@ -301,7 +301,9 @@ def test_counts_are_grouped_as_the_locale_writes_them(qtbot: QtBot) -> None:
         row = [model.index(0, c).data() for c in range(model.columnCount())]
     finally:
         QLocale.setDefault(before)
-    assert row == ["Polres X", "5.090", "4.724 (93%)", "1.200", "1.366"]
+    # The heading says "Polres / kecamatan"; the tooltip says the name whole.
+    assert row == ["X", "5.090", "4.724 (93%)", "1.200", "1.366"]
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Polres X"
 
 
 def test_a_commander_reads_the_watch_without_the_entry_line(

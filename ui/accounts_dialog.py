@@ -38,7 +38,7 @@ from opscenter.model.accounts import ROLES
 from opscenter.store import Store
 from ui import theme
 from ui.error_dialog import sentence_for
-from ui.form_parts import error_label, field, save_cancel
+from ui.form_parts import error_label, field, focus_field, save_cancel
 from ui.pending import PendingWrite
 from ui.tab_order import chain, leave_on_tab
 from ui.table_model import TableModel
@@ -143,6 +143,21 @@ class NewAccountDialog(QDialog):
         buttons.accepted.connect(self.submitted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # The fields by the names the core gives a refused value (``InvalidValue.field``).
+        self.fields: dict[str, QWidget] = {
+            "username": self.username,
+            "full_name": self.full_name,
+            "role": self.role,
+            "password": self.password,
+            "repeat": self.repeat,
+        }
+
+    def refuse(self, sentence: str, key: object = None) -> None:
+        """Say why the form was refused and put the cursor in the field at fault (``key``,
+        the core's field name), its text selected; the cursor stays put when none is named."""
+        self.error.setText(sentence)
+        self.error.show()
+        focus_field(self.fields, key)
 
     # What is typed is unsaved input (``ui.unsaved.Editor``).
 
@@ -249,9 +264,12 @@ class AccountsDialog(QDialog):
                 form.accept()
 
         def refused(exc: OpsError) -> None:
-            label = form.error if form is not None and shiboken6.isValid(form) else self.error
-            label.setText(sentence_for(exc, self._lang))
-            label.show()
+            sentence = sentence_for(exc, self._lang)
+            if form is not None and shiboken6.isValid(form):
+                form.refuse(sentence, exc.data.get("field"))
+            else:
+                self.error.setText(sentence)
+                self.error.show()
 
         self.writes.submit(write, on_saved=saved, on_refused=refused, button=button)
 
@@ -322,8 +340,7 @@ class AccountsDialog(QDialog):
         if self.writes.busy:
             return
         if form.password.text() != form.repeat.text():
-            form.error.setText(self.tr("Kedua kata sandi tidak sama; ketik ulang."))
-            form.error.show()
+            form.refuse(self.tr("Kedua kata sandi tidak sama; ketik ulang."), "repeat")
             return
         form.error.hide()
         self.create_account(

@@ -9,7 +9,8 @@ amount's figures to the right, dots for a password. It is a ``Line``: in a form 
 go on the window's undo history (``window_undo``), Ctrl+Z straight after a save takes the
 save back rather than bringing the saved text back into the emptied line.
 ``save_cancel`` is the row that ends a form: Enter in any field presses the first button,
-Esc or the second one cancels.
+Esc or the second one cancels. ``focus_field`` puts the cursor in the field a refusal names
+(the core's ``InvalidValue(field=…)``), its text selected to be typed over.
 
 The readiness forms (``ui.visits_forms``, ``ui.budget_dialog``) build from the rest: a
 date field that is one Tab stop (``date_edit``, read back by ``picked``; ``qdate`` and
@@ -20,13 +21,14 @@ form makes a named button with ``push_button`` and lines buttons up with ``butto
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QSize, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
@@ -159,6 +161,20 @@ def save_cancel(
     cancel_button = buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
     cancel_button.setAutoDefault(False)
     return buttons, save_button, cancel_button
+
+
+def focus_field(fields: Mapping[str, QWidget], key: object) -> QWidget | None:
+    """The cursor into the field named ``key`` (a refusal's ``data["field"]``), what is
+    typed in it selected, so the correction replaces it; None when no field of ``fields``
+    has that name (the cursor then stays where it is)."""
+    widget = fields.get(str(key or ""))
+    if widget is None:
+        return None
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+    if isinstance(edit, QLineEdit):
+        edit.selectAll()
+    return widget
 
 
 def qdate(day: date) -> QDate:

@@ -43,7 +43,7 @@ from opscenter.operations import zone_label
 from ui import theme
 from ui.actions import SAVE_KEYS, close_keys
 from ui.choice_combo import NO_CHOICE, chosen, fill_combo, refusal, region_choices, searchable
-from ui.form_parts import error_label, put_instant, save_cancel, typed_instant
+from ui.form_parts import error_label, focus_field, put_instant, save_cancel, typed_instant
 from ui.incident_fields import PointEdits, UnitsPicker, point_texts
 from ui.pending import PendingWrite
 from ui.screen_fit import fit_to_screen, scrolling
@@ -483,9 +483,7 @@ class IncidentForm(QDialog):
         label = self.errors.get(key, self.general_error)
         label.setText(sentence)
         label.show()
-        field = self._fields.get(key)
-        if field is not None:  # the cursor goes where the correction is needed
-            field.setFocus()
+        focus_field(self._fields, key)  # the cursor goes where the correction is needed
 
     def save(self) -> None:
         """Save on the write thread; the form stays open, its button saying "Menyimpan…",

@@ -298,6 +298,7 @@ def test_a_user_name_with_spaces_is_refused_naming_the_rule(qtbot: QtBot, store:
     qtbot.keyClicks(form.full_name, "Uji")
     qtbot.keyClicks(form.password, "rahasia1234")
     qtbot.keyClicks(form.repeat, "rahasia1234")
+    form.repeat.setFocus()  # Enter pressed in the last field, as the tester did
     with qtbot.waitSignal(dialog.writes.write_done) as refused:
         qtbot.keyClick(form.repeat, Qt.Key.Key_Return)
     assert refused.args == [False]
@@ -307,11 +308,46 @@ def test_a_user_name_with_spaces_is_refused_naming_the_rule(qtbot: QtBot, store:
         "mis. jambi.op.baru."
     )
     assert form.username.text() == "Jambi Op Baru"  # kept, to be corrected
+    # The cursor went to the field at fault (it stayed in "Ulangi kata sandi"), the name
+    # selected: typing the corrected name replaces it.
+    assert form.focusWidget() is form.username
+    assert form.username.selectedText() == "Jambi Op Baru"
     assert [dialog.model.row_at(i).username for i in range(dialog.model.rowCount())] == [  # type: ignore[union-attr]
         "kapolda"
     ]
     with store.read() as s:
         assert journal.head(s) == head
+
+
+def test_a_refused_new_account_puts_the_cursor_in_the_field_it_names(
+    qtbot: QtBot, store: Store
+) -> None:
+    """A short password is corrected in "Kata sandi", two that differ in "Ulangi kata
+    sandi": the cursor goes there from wherever Enter was pressed, the text selected."""
+    dialog = _accounts_window(qtbot, store)
+    dialog.add_button.click()
+    form = dialog.new_account
+    qtbot.keyClicks(form.username, "jambi.op.baru")
+    qtbot.keyClicks(form.full_name, "Uji")
+    qtbot.keyClicks(form.password, "pendek")
+    qtbot.keyClicks(form.repeat, "pendek")
+    form.full_name.setFocus()
+    with qtbot.waitSignal(dialog.writes.write_done) as refused:
+        qtbot.keyClick(form.full_name, Qt.Key.Key_Return)
+    assert refused.args == [False]
+    assert "terlalu pendek" in form.error.text()
+    assert form.focusWidget() is form.password
+    assert form.password.selectedText() == "pendek"
+    form.password.setText("rahasia1234")
+    form.repeat.setText("rahasia1235")
+    form.full_name.setFocus()
+    qtbot.keyClick(form.full_name, Qt.Key.Key_Return)  # refused before anything is sent
+    assert form.error.text() == "Kedua kata sandi tidak sama; ketik ulang."
+    assert form.focusWidget() is form.repeat
+    assert form.repeat.selectedText() == "rahasia1235"
+    assert [dialog.model.row_at(i).username for i in range(dialog.model.rowCount())] == [  # type: ignore[union-attr]
+        "kapolda"
+    ]
 
 
 def test_the_accounts_window_and_its_form_give_each_alt_letter_once(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -515,6 +515,32 @@ def test_choose_first_goes_once_a_choice_is_made_and_the_reserve_offers_guards_f
     assert w.banner.text() == "Ditolak." and w.banner.isVisible()
     first = w.reserve.row(0)
     assert first.rank_code not in {"kompol", "akbp", "kombes", "brigjen", "irjen"}, first
+
+
+def test_the_banner_coming_and_going_leaves_the_tables_in_place(qtbot: QtBot, jambi: Store) -> None:
+    """The walk: as "Pilih satu personel … lebih dulu" went, the tables under it moved up a
+    line, and a quick second click landed on another reserve row."""
+    w = _open(qtbot, jambi)
+    views = (w.posts_view, w.officers_view, w.reserve_view)
+
+    def tops() -> list[int]:
+        layout = w.centralWidget().layout()
+        assert layout is not None
+        layout.activate()
+        return [view.mapTo(w, QPoint(0, 0)).y() for view in views]
+
+    w.hide_banner()
+    w.reserve_view.clearSelection()
+    w.officers_view.clearSelection()
+    before = tops()
+    w.place_action.trigger()  # nobody chosen
+    assert w.banner_box.isVisible() and "lebih dulu" in w.banner.text()
+    assert tops() == before
+    w.reserve_view.selectRow(0)  # the choice made, the sentence goes
+    assert not w.banner_box.isVisible()
+    assert tops() == before
+    w.show_note("Tersimpan.")
+    assert tops() == before
 
 
 def test_a_move_asks_the_post_and_a_reason_beyond_the_pattern(qtbot: QtBot, jambi: Store) -> None:

@@ -172,6 +172,9 @@ class IncidentsPanel(IncidentListLayout):
         # Units are shown in the detail pane; the list keeps its width for the title.
         self.hidden_columns: set[Column] = {Column.UNITS}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.refit = QTimer(self)
+        self.refit.setSingleShot(True)
+        self.refit.timeout.connect(self._fit_to_width)
         self.view.viewport().installEventFilter(self)
         # The chosen incident is the current row while it is selected: Esc unselects it and
         # leaves the current row where it was (``close_detail``); a click or Space chooses it

@@ -379,6 +379,15 @@ class IncidentsPanel(IncidentListLayout):
             self.select_incident(selected)
         else:
             self._show_detail(None)
+            if QApplication.focusWidget() is self.view and self.model.rowCount():
+                # The keys were on the list before its rows came (Ctrl+4 builds the tab):
+                # the cursor on the first row, as the focus would have put it.
+                first = self.view.moveCursor(
+                    QAbstractItemView.CursorAction.MoveHome, Qt.KeyboardModifier.NoModifier
+                )
+                self.view.selectionModel().setCurrentIndex(
+                    first, QItemSelectionModel.SelectionFlag.NoUpdate
+                )
         if self._reread_after_load:
             ids, self._reread_after_load = self._reread_after_load, set()
             self._reread(ids)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFontMetrics, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
@@ -43,6 +43,8 @@ from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
 from ui.incidents_model import Column, FollowUpColumn
 from ui.incidents_panel import IncidentsPanel
+from ui.main_window import MainWindow
+from ui.operation_page import Tab
 from ui.unsaved import BOX_NAME, DISCARD_NAME
 from ui.wheel_guard import PANE_LATCH_S, WheelGuard, guard_wheel
 from ui.worker import write_pool
@@ -969,6 +971,35 @@ def test_keys_choose_the_next_row_where_the_detail_pane_drops_the_number_column(
     qtbot.waitUntil(lambda: view.isColumnHidden(Column.CODE))
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert chosen_row() == 3
+
+
+def test_ctrl_4_puts_the_keys_on_the_incidents_list(qtbot: QtBot, jambi: Store) -> None:
+    """Found by driving the real window: after Ctrl+4 no focus was to be seen (Down and
+    Space did nothing; the list was six Tabs away). The focus is on the list, its cursor on
+    the first row, nothing chosen by the key alone; Down chooses the next row."""
+    window = MainWindow(jambi, actor=OPERATOR, clock=lambda: VOTING_EVENING)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.overview is not None, timeout=20_000)
+    action = window.findChild(QAction, "incidentsTabAction")
+    assert action is not None and action.shortcut().toString() == "Ctrl+4"
+    action.trigger()
+    panel = window.operation_page.incidents
+    assert panel is not None
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() > 0)
+    assert QApplication.focusWidget() is panel.view
+    assert panel.view.currentIndex().row() == 0 and panel.selected_incident() is None
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.selected_incident() == panel.model.rows()[1]
+
+    # An incident chosen, then another tab: Ctrl+4 comes back to it.
+    chosen = panel.model.rows()[5]
+    panel.select_incident(chosen.id)
+    window.operation_page.show_tab(Tab.STAGES)
+    action.trigger()
+    assert QApplication.focusWidget() is panel.view
+    assert panel.view.currentIndex().row() == 5 and panel.selected_incident() == chosen
 
 
 def test_esc_leaves_an_open_box_and_unsaved_input_to_the_pane(

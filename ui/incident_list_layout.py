@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QWidget
 
@@ -67,6 +67,8 @@ class IncidentListLayout(QWidget):
     width_split: SharedSplit  # of ``upper``, sharing by ``share_width``
     detail_area: QScrollArea
     hidden_columns: set[Column]  # never shown, however wide
+    # ``_fit_to_width`` after a resize, once the event that caused it is over (``eventFilter``).
+    refit: QTimer
     _widths: dict[Column, int]
     _titles_width = 0  # the longest title listed (``_measure_titles``)
     _side_by_side: bool
@@ -184,6 +186,15 @@ class IncidentListLayout(QWidget):
         for column in Column:
             if view.isColumnHidden(column) != (column in hide):
                 view.setColumnHidden(column, column in hide)
+        current = view.currentIndex()
+        if current.isValid() and view.isColumnHidden(current.column()):
+            # The cursor on a column left out moved nowhere with Down: the row's first shown
+            # cell takes it (the selection is whole rows: it stays as it is).
+            header = view.horizontalHeader()
+            shown = min((c for c in Column if c not in hide), key=header.visualIndex)
+            view.selectionModel().setCurrentIndex(
+                current.siblingAtColumn(shown), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def _place_detail(self) -> None:
         """Beside the list where both fit (the list with its title readable, the detail pane
@@ -219,8 +230,11 @@ class IncidentListLayout(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The viewport's own resize: the view's arrives before the viewport has its size.
+        # Refitted after the event: a key that chose a row opened the detail pane, which
+        # narrowed the list at once; the column dropped then was the one that key had put the
+        # cursor on, and Qt, selecting that cell's place, chose the top row instead.
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self._fit_to_width()
+            self.refit.start()
         elif event.type() == QEvent.Type.Resize and watched is self.upper:
             self._place_detail()
         return super().eventFilter(watched, event)

@@ -172,6 +172,9 @@ class IncidentsPanel(IncidentListLayout):
         # Units are shown in the detail pane; the list keeps its width for the title.
         self.hidden_columns: set[Column] = {Column.UNITS}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.refit = QTimer(self)
+        self.refit.setSingleShot(True)
+        self.refit.timeout.connect(self._fit_to_width)
         self.view.viewport().installEventFilter(self)
         # The chosen incident is the current row while it is selected: Esc unselects it and
         # leaves the current row where it was (``close_detail``); a click or Space chooses it
@@ -376,6 +379,15 @@ class IncidentsPanel(IncidentListLayout):
             self.select_incident(selected)
         else:
             self._show_detail(None)
+            if QApplication.focusWidget() is self.view and self.model.rowCount():
+                # The keys were on the list before its rows came (Ctrl+4 builds the tab):
+                # the cursor on the first row, as the focus would have put it.
+                first = self.view.moveCursor(
+                    QAbstractItemView.CursorAction.MoveHome, Qt.KeyboardModifier.NoModifier
+                )
+                self.view.selectionModel().setCurrentIndex(
+                    first, QItemSelectionModel.SelectionFlag.NoUpdate
+                )
         if self._reread_after_load:
             ids, self._reread_after_load = self._reread_after_load, set()
             self._reread(ids)

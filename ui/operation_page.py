@@ -328,6 +328,11 @@ class OperationPage(QWidget):
         self.ensure_panels()
         self.tabs.setCurrentIndex(tab)
         self._build_tab(tab)
+        if tab is Tab.INCIDENTS and self.incidents is not None:
+            # Ctrl+4, then Down and Space choose: the cursor on the chosen incident, else on
+            # the first row (Qt's focus-in); nothing chosen by it, so Ctrl+T or Ctrl+N, which
+            # come through here, act on no incident picked by the way.
+            self.incidents.view.setFocus()
         if tab is Tab.READINESS and self.readiness is not None:
             self.readiness.view.setFocus()  # Ctrl+5, then the arrows move in the matrix
         if tab is Tab.WATCH and self.watch is not None:

@@ -12,8 +12,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QUndoStack
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QFontMetrics, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
@@ -36,6 +43,8 @@ from ui.desk import Desk
 from ui.incident_list_layout import NARROW_DROPS
 from ui.incidents_model import Column, FollowUpColumn
 from ui.incidents_panel import IncidentsPanel
+from ui.main_window import MainWindow
+from ui.operation_page import Tab
 from ui.unsaved import BOX_NAME, DISCARD_NAME
 from ui.wheel_guard import PANE_LATCH_S, WheelGuard, guard_wheel
 from ui.worker import write_pool
@@ -919,6 +928,78 @@ def test_esc_closes_the_detail_pane_and_leaves_the_focus_on_the_same_row(
     # The shortcut list (Bantuan > Pintasan keyboard) names the key.
     keys = {label: keys for _menu, label, keys in actions.shortcut_rows()}
     assert keys["Kejadian: tutup rincian, kembali ke daftar (tidak bila ada isian)"] == "Esc"
+
+
+def test_keys_choose_the_next_row_where_the_detail_pane_drops_the_number_column(
+    qtbot: QtBot, panel: IncidentsPanel
+) -> None:
+    """Found in the real window at 1366 px: the list, reached by Tab, chose its first row on
+    the number column, which the detail pane then left out. Down did nothing; after Esc,
+    Down moved the focus frame one row on but selected the top row (the pane, opened by that
+    key, dropped the column Qt was selecting in), so Space acted on another incident than
+    the one highlighted. Each Down now chooses the next row, highlighted and shown."""
+    view, rows = panel.view, panel.model.rows()
+    panel.resize(1334, 700)
+    qtbot.waitUntil(lambda: view.viewport().width() < 1340)
+    focus(qtbot, panel)
+    panel.search.setFocus()
+    view.setFocus(Qt.FocusReason.TabFocusReason)  # Tab into the list: its first row chosen
+    qtbot.waitUntil(lambda: view.isColumnHidden(Column.CODE))
+
+    def chosen_row() -> int:
+        selected = [index.row() for index in view.selectionModel().selectedRows()]
+        assert selected == [view.currentIndex().row()]  # the highlight is the cursor's row
+        assert not view.isColumnHidden(view.currentIndex().column())
+        assert panel.detail_area.isVisible()
+        assert panel.selected_incident() == rows[selected[0]]
+        return selected[0]
+
+    assert chosen_row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert chosen_row() == 1
+    panel.detail.status_apply.setFocus()  # the focus in the pane, as Tab or a click leaves it
+    qtbot.keyClick(panel.detail.status_apply, Qt.Key.Key_Escape)
+    assert view.hasFocus() and not panel.detail_area.isVisible()
+    qtbot.waitUntil(lambda: not view.isColumnHidden(Column.CODE))
+    # The cursor on the number column, where the Tab had left it before (Left puts it there).
+    view.selectionModel().setCurrentIndex(
+        view.currentIndex().siblingAtColumn(Column.CODE), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    assert view.currentIndex().row() == 1 and not view.selectionModel().hasSelection()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert chosen_row() == 2
+    qtbot.waitUntil(lambda: view.isColumnHidden(Column.CODE))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert chosen_row() == 3
+
+
+def test_ctrl_4_puts_the_keys_on_the_incidents_list(qtbot: QtBot, jambi: Store) -> None:
+    """Found by driving the real window: after Ctrl+4 no focus was to be seen (Down and
+    Space did nothing; the list was six Tabs away). The focus is on the list, its cursor on
+    the first row, nothing chosen by the key alone; Down chooses the next row."""
+    window = MainWindow(jambi, actor=OPERATOR, clock=lambda: VOTING_EVENING)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.overview is not None, timeout=20_000)
+    action = window.findChild(QAction, "incidentsTabAction")
+    assert action is not None and action.shortcut().toString() == "Ctrl+4"
+    action.trigger()
+    panel = window.operation_page.incidents
+    assert panel is not None
+    qtbot.waitUntil(lambda: not panel.loading and panel.model.rowCount() > 0)
+    assert QApplication.focusWidget() is panel.view
+    assert panel.view.currentIndex().row() == 0 and panel.selected_incident() is None
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.selected_incident() == panel.model.rows()[1]
+
+    # An incident chosen, then another tab: Ctrl+4 comes back to it.
+    chosen = panel.model.rows()[5]
+    panel.select_incident(chosen.id)
+    window.operation_page.show_tab(Tab.STAGES)
+    action.trigger()
+    assert QApplication.focusWidget() is panel.view
+    assert panel.view.currentIndex().row() == 5 and panel.selected_incident() == chosen
 
 
 def test_esc_leaves_an_open_box_and_unsaved_input_to_the_pane(

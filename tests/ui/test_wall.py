@@ -431,6 +431,7 @@ def test_demo_wall_at_1920_cuts_nothing_and_reads_at_night(qtbot: QtBot, store: 
     wall.next_panel()
     assert wall.current_panel() is incidents
     qtbot.waitUntil(lambda: not incidents.loading, timeout=20_000)
+    qtbot.waitUntil(lambda: not incidents.refit.isActive())  # fitted after its resize
     assert not incidents.detail.isVisible()
     assert not any(
         isinstance(w, QLabel) and w.isVisible() and w.text() in ("Tahapan", "Wilayah", "Status")

@@ -36,6 +36,9 @@ from opscenter.roster.preview import Options, Preview
 from opscenter.store import open_store
 from tests.builders import build_small_operation
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import import_floor  # the bench folder's floor, beside this script
+
 RANKS = ("BRIPDA", "Briptu", "BRIGPOL", "Bripka", "AIPDA", "Aiptu", "IPDA", "AKP", "KOMPOL")
 UNITS = ("Polres A", "Polsek A1", "pa2", "Polres B", "pb1", "Sat Brimob")
 
@@ -88,7 +91,6 @@ def sqlite_floor(db: Path, preview: Preview) -> float:
     sqlite3 executemany calls on a fresh copy of the schema, every value (and each journal
     row's JSON) prepared before the clock starts. No import can write for less."""
     import json
-    import sqlite3
 
     store = open_store(f"sqlite:///{db}")
     build_small_operation(store)
@@ -103,31 +105,9 @@ def sqlite_floor(db: Path, preview: Preview) -> float:
                                         if x is not None and k != "version"})
         for i, r in enumerate(rows)
     ]  # fmt: skip
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA cache_size = -65536")
-    t = time.perf_counter()
-    conn.execute("BEGIN IMMEDIATE")
-    txn = conn.execute(
-        "INSERT INTO journal_txn (at, actor, operation_id, action) "
-        "VALUES ('2024-11-26 00:00:00.000000', 'bench', ?, 'import.personnel') RETURNING id",
-        (op,),
-    ).fetchone()[0]
-    conn.executemany(
-        f"INSERT INTO personnel (id, {', '.join(names)}) VALUES (?{', ?' * len(names)})",
-        [(first + i, *r) for i, r in enumerate(rows)],
+    return import_floor.write(
+        db, ["id", *names], [(first + i, *r) for i, r in enumerate(rows)], changes, op
     )
-    conn.executemany(
-        "INSERT INTO journal (txn_id, at, actor, operation_id, entity, entity_id, action, "
-        "changes) VALUES (?, '2024-11-26 00:00:00.000000', 'bench', ?, 'personnel', ?, "
-        "'insert', ?)",
-        [(txn, op, first + i, c) for i, c in enumerate(changes)],
-    )
-    conn.execute("COMMIT")
-    took = time.perf_counter() - t
-    conn.close()
-    return took
 
 
 ROOT = Path(__file__).resolve().parents[1]
